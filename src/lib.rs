@@ -10,3 +10,7 @@ pub mod calendar;
 pub mod citation;
 pub mod table;
 pub mod value;
+pub mod dsl;
+pub mod model;
+pub mod engine;
+pub mod finding;

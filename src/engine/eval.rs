@@ -1,0 +1,292 @@
+//! Evaluation of compiled expressions. A blank operand makes a comparison
+//! unknown (`Value::Empty`), not false: a rule whose requirement is unknown
+//! reports nothing (missing cells are the table checks' business).
+
+use crate::calendar::{Calendar, CalendarError};
+use crate::dsl::ast::{ArithOp, CmpOp};
+use crate::model::{Aggregate, Builtin, Cx};
+use crate::table::Row;
+use crate::value::codes::{Catalog, credit_code_valid, 品目类别};
+use crate::value::{normalize_text, Amount, Percent, Value};
+use rust_decimal::Decimal;
+use std::borrow::Cow;
+use std::cmp::Ordering;
+
+/// What evaluation needs besides the rows.
+pub struct Env<'a> {
+    pub calendar: &'a Calendar,
+    pub catalog: &'a Catalog,
+}
+
+/// The rows an expression sees.
+#[derive(Clone, Copy)]
+pub struct Frame<'a> {
+    pub row: Option<&'a Row>,
+    pub group: &'a [&'a Row],
+    pub joined: Option<&'a Row>,
+    pub facts: Option<&'a Row>,
+}
+
+pub type EvalResult<'a> = Result<Cow<'a, Value>, CalendarError>;
+
+static EMPTY: Value = Value::Empty;
+
+pub fn eval<'a>(cx: &'a Cx, f: Frame<'a>, env: &Env) -> EvalResult<'a> {
+    Ok(match cx {
+        Cx::Const(v) => Cow::Borrowed(v),
+        Cx::Col(i) => Cow::Borrowed(f.row.and_then(|r| r.values.get(*i)).unwrap_or(&EMPTY)),
+        Cx::JoinCol(i) => Cow::Borrowed(f.joined.and_then(|r| r.values.get(*i)).unwrap_or(&EMPTY)),
+        Cx::Fact(i) => Cow::Borrowed(f.facts.and_then(|r| r.values.get(*i)).unwrap_or(&EMPTY)),
+        Cx::Agg { func, arg, .. } => Cow::Owned(aggregate(*func, arg.as_deref(), f, env)?),
+        Cx::Arith(op, a, b) => {
+            let a = eval(a, f, env)?;
+            let b = eval(b, f, env)?;
+            Cow::Owned(arith(*op, &a, &b))
+        }
+        Cx::Neg(a) => Cow::Owned(match eval(a, f, env)?.as_ref() {
+            Value::Number(n) => Value::Number(-n),
+            Value::Amount(a) => Value::Amount(Amount::from_yuan(-a.yuan())),
+            Value::Percent(p) => Value::Percent(Percent::from_points(-p.points())),
+            _ => Value::Empty,
+        }),
+        Cx::Cmp(op, a, b) => {
+            let a = eval(a, f, env)?;
+            let b = eval(b, f, env)?;
+            Cow::Owned(truth(compare(&a, &b).map(|o| holds(*op, o))))
+        }
+        Cx::And(parts) => {
+            let mut unknown = false;
+            for p in parts {
+                match eval(p, f, env)?.as_ref() {
+                    Value::Bool(false) => return Ok(Cow::Owned(Value::Bool(false))),
+                    Value::Bool(true) => {}
+                    _ => unknown = true,
+                }
+            }
+            Cow::Owned(if unknown { Value::Empty } else { Value::Bool(true) })
+        }
+        Cx::Or(parts) => {
+            let mut unknown = false;
+            for p in parts {
+                match eval(p, f, env)?.as_ref() {
+                    Value::Bool(true) => return Ok(Cow::Owned(Value::Bool(true))),
+                    Value::Bool(false) => {}
+                    _ => unknown = true,
+                }
+            }
+            Cow::Owned(if unknown { Value::Empty } else { Value::Bool(false) })
+        }
+        Cx::Not(a) => Cow::Owned(match eval(a, f, env)?.as_ref() {
+            Value::Bool(b) => Value::Bool(!b),
+            _ => Value::Empty,
+        }),
+        Cx::IsEmpty(a, negated) => {
+            let v = eval(a, f, env)?;
+            let empty = is_blank(&v);
+            Cow::Owned(Value::Bool(empty != *negated))
+        }
+        Cx::Member(a, set, negated) => {
+            let v = eval(a, f, env)?;
+            if is_blank(&v) {
+                return Ok(Cow::Owned(Value::Empty));
+            }
+            let found = set.iter().any(|s| compare(&v, s) == Some(Ordering::Equal));
+            Cow::Owned(Value::Bool(found != *negated))
+        }
+        Cx::Deadline(a, period) => match eval(a, f, env)?.as_ref() {
+            Value::Date(d) => Cow::Owned(Value::Date(env.calendar.deadline(*d, *period)?)),
+            _ => Cow::Owned(Value::Empty),
+        },
+        Cx::Within(a, start, period) => {
+            let a = eval(a, f, env)?;
+            let s = eval(start, f, env)?;
+            match (a.as_ref(), s.as_ref()) {
+                (Value::Date(a), Value::Date(s)) => Cow::Owned(Value::Bool(*a <= env.calendar.deadline(*s, *period)?)),
+                _ => Cow::Owned(Value::Empty),
+            }
+        }
+        Cx::Call(func, args) => Cow::Owned(builtin(*func, args, f, env)?),
+    })
+}
+
+fn is_blank(v: &Value) -> bool {
+    match v {
+        Value::Empty => true,
+        Value::Text(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+fn truth(b: Option<bool>) -> Value {
+    b.map_or(Value::Empty, Value::Bool)
+}
+
+pub fn holds(op: CmpOp, o: Ordering) -> bool {
+    match op {
+        CmpOp::Eq => o == Ordering::Equal,
+        CmpOp::Ne => o != Ordering::Equal,
+        CmpOp::Ge => o != Ordering::Less,
+        CmpOp::Gt => o == Ordering::Greater,
+        CmpOp::Le => o != Ordering::Greater,
+        CmpOp::Lt => o == Ordering::Less,
+    }
+}
+
+/// Orders two values of comparable kinds; `None` when either is blank or
+/// they cannot be compared (e.g. 日 with 个月).
+pub fn compare(a: &Value, b: &Value) -> Option<Ordering> {
+    match (a, b) {
+        (Value::Amount(x), Value::Amount(y)) => Some(x.cmp(y)),
+        (Value::Number(x), Value::Number(y)) => Some(x.cmp(y)),
+        (Value::Percent(x), Value::Percent(y)) => Some(x.cmp(y)),
+        (Value::Number(x), Value::Percent(y)) => Some(x.cmp(&y.fraction())),
+        (Value::Percent(x), Value::Number(y)) => Some(x.fraction().cmp(y)),
+        (Value::Date(x), Value::Date(y)) => Some(x.cmp(y)),
+        (Value::Period(x), Value::Period(y)) => x.partial_cmp_legal(*y),
+        (Value::Bool(x), Value::Bool(y)) => Some(x.cmp(y)),
+        (Value::Text(x), Value::Text(y)) => {
+            if x == y {
+                Some(Ordering::Equal)
+            } else {
+                Some(normalize_text(x).cmp(&normalize_text(y)))
+            }
+        }
+        _ => None,
+    }
+}
+
+fn arith(op: ArithOp, a: &Value, b: &Value) -> Value {
+    use Value::*;
+    let div = |x: Decimal, y: Decimal| if y.is_zero() { None } else { x.checked_div(y) };
+    let r = match (op, a, b) {
+        (ArithOp::Add, Amount(x), Amount(y)) => x.yuan().checked_add(y.yuan()).map(|v| Amount(crate::value::Amount::from_yuan(v))),
+        (ArithOp::Sub, Amount(x), Amount(y)) => x.yuan().checked_sub(y.yuan()).map(|v| Amount(crate::value::Amount::from_yuan(v))),
+        (ArithOp::Add, Number(x), Number(y)) => x.checked_add(*y).map(Number),
+        (ArithOp::Sub, Number(x), Number(y)) => x.checked_sub(*y).map(Number),
+        (ArithOp::Add, Percent(x), Percent(y)) => Some(Percent(crate::value::Percent::from_points(x.points() + y.points()))),
+        (ArithOp::Sub, Percent(x), Percent(y)) => Some(Percent(crate::value::Percent::from_points(x.points() - y.points()))),
+        (ArithOp::Sub, Date(x), Date(y)) => Some(Number(Decimal::from((*x - *y).num_days()))),
+        (ArithOp::Mul, Amount(x), Percent(p)) | (ArithOp::Mul, Percent(p), Amount(x)) => {
+            x.yuan().checked_mul(p.fraction()).map(|v| Amount(crate::value::Amount::from_yuan(v)))
+        }
+        (ArithOp::Mul, Amount(x), Number(n)) | (ArithOp::Mul, Number(n), Amount(x)) => {
+            x.yuan().checked_mul(*n).map(|v| Amount(crate::value::Amount::from_yuan(v)))
+        }
+        (ArithOp::Mul, Number(x), Number(y)) => x.checked_mul(*y).map(Number),
+        (ArithOp::Mul, Number(x), Percent(p)) | (ArithOp::Mul, Percent(p), Number(x)) => x.checked_mul(p.fraction()).map(Number),
+        (ArithOp::Div, Amount(x), Amount(y)) => div(x.yuan(), y.yuan()).map(Number),
+        (ArithOp::Div, Number(x), Number(y)) => div(*x, *y).map(Number),
+        (ArithOp::Div, Amount(x), Number(y)) => div(x.yuan(), *y).map(|v| Amount(crate::value::Amount::from_yuan(v))),
+        _ => None,
+    };
+    r.unwrap_or(Empty)
+}
+
+fn aggregate(func: Aggregate, arg: Option<&Cx>, f: Frame, env: &Env) -> Result<Value, CalendarError> {
+    let Some(arg) = arg else {
+        return Ok(Value::Number(Decimal::from(f.group.len())));
+    };
+    let mut values: Vec<Value> = Vec::with_capacity(f.group.len());
+    for row in f.group {
+        let frame = Frame { row: Some(row), ..f };
+        let v = eval(arg, frame, env)?;
+        if !is_blank(&v) {
+            values.push(v.into_owned());
+        }
+    }
+    Ok(match func {
+        Aggregate::计数 => Value::Number(Decimal::from(values.len())),
+        Aggregate::合计 => sum(&values),
+        Aggregate::平均 => {
+            let n = Decimal::from(values.len());
+            match sum(&values) {
+                Value::Amount(a) if !n.is_zero() => Value::Amount(Amount::from_yuan(a.yuan() / n)),
+                Value::Number(x) if !n.is_zero() => Value::Number(x / n),
+                Value::Percent(p) if !n.is_zero() => Value::Percent(Percent::from_points(p.points() / n)),
+                _ => Value::Empty,
+            }
+        }
+        Aggregate::最大 | Aggregate::最小 => {
+            let want = if func == Aggregate::最大 { Ordering::Greater } else { Ordering::Less };
+            values.into_iter().reduce(|best, v| if compare(&v, &best) == Some(want) { v } else { best }).unwrap_or(Value::Empty)
+        }
+        Aggregate::去重计数 => {
+            let mut seen: Vec<String> = values.iter().map(|v| normalize_text(&v.canonical())).collect();
+            seen.sort();
+            seen.dedup();
+            Value::Number(Decimal::from(seen.len()))
+        }
+        Aggregate::一致 => {
+            let first = values.first();
+            Value::Bool(values.iter().all(|v| first.is_none_or(|x| compare(x, v) == Some(Ordering::Equal))))
+        }
+    })
+}
+
+fn sum(values: &[Value]) -> Value {
+    let mut acc: Option<Value> = None;
+    for v in values {
+        acc = Some(match acc {
+            None => v.clone(),
+            Some(a) => match (&a, v) {
+                (Value::Percent(x), Value::Percent(y)) => Value::Percent(Percent::from_points(x.points() + y.points())),
+                _ => arith(ArithOp::Add, &a, v),
+            },
+        });
+    }
+    acc.unwrap_or(Value::Empty)
+}
+
+fn text_of(v: &Value) -> Option<String> {
+    match v {
+        Value::Empty => None,
+        other => Some(other.display()),
+    }
+}
+
+fn builtin(func: Builtin, args: &[Cx], f: Frame, env: &Env) -> Result<Value, CalendarError> {
+    let arg = |i: usize| -> Result<Value, CalendarError> { Ok(eval(&args[i], f, env)?.into_owned()) };
+    Ok(match func {
+        Builtin::期限 => match (arg(0)?, arg(1)?) {
+            (Value::Date(d), Value::Period(p)) => Value::Date(env.calendar.deadline(d, p)?),
+            _ => Value::Empty,
+        },
+        Builtin::品目有效 => text_of(&arg(0)?).map_or(Value::Empty, |t| Value::Bool(env.catalog.get(&t).is_some())),
+        Builtin::品目类别 => text_of(&arg(0)?).and_then(|t| env.catalog.get(&t)).map_or(Value::Empty, |e| {
+            Value::Text(
+                match e.category {
+                    品目类别::货物 => "货物",
+                    品目类别::工程 => "工程",
+                    品目类别::服务 => "服务",
+                }
+                .to_string(),
+            )
+        }),
+        Builtin::品目归属 => {
+            let Some(code) = text_of(&arg(0)?) else { return Ok(Value::Empty) };
+            let Cx::Member(_, set, _) = &args[1] else { return Ok(Value::Empty) };
+            let Some(entry) = env.catalog.get(&code) else { return Ok(Value::Bool(false)) };
+            // Walk up the catalogue: a code belongs to any of its ancestors.
+            let mut cur = Some(entry);
+            let mut found = false;
+            while let Some(e) = cur {
+                if set.iter().any(|s| matches!(s, Value::Text(t) if normalize_text(t) == e.code)) {
+                    found = true;
+                    break;
+                }
+                cur = e.parent.as_deref().and_then(|p| env.catalog.get(p));
+            }
+            Value::Bool(found)
+        }
+        Builtin::信用代码有效 => text_of(&arg(0)?).map_or(Value::Empty, |t| Value::Bool(credit_code_valid(&t))),
+        Builtin::长度 => text_of(&arg(0)?).map_or(Value::Empty, |t| Value::Number(Decimal::from(t.chars().count()))),
+        Builtin::包含 => match (text_of(&arg(0)?), text_of(&arg(1)?)) {
+            (Some(a), Some(b)) => Value::Bool(normalize_text(&a).contains(&normalize_text(&b))),
+            _ => Value::Empty,
+        },
+        Builtin::天数 => match (arg(0)?, arg(1)?) {
+            (Value::Date(a), Value::Date(b)) => Value::Number(Decimal::from((b - a).num_days())),
+            _ => Value::Empty,
+        },
+    })
+}

@@ -1,0 +1,92 @@
+//! Where a finding points: file, sheet, cell; and the tables' own checks
+//! (type, required, unique, 合计, missing columns) as findings.
+
+use crate::finding::{Finding, Location};
+use crate::model::Severity;
+use crate::table::{column_letter, CellIssueKind, Row, Table, TableSpec};
+use indexmap::IndexMap;
+
+/// Where a row came from.
+#[derive(Clone, Copy)]
+pub enum Origin<'a> {
+    Sheet(&'a Table),
+    Facts(&'a str),
+}
+
+impl Origin<'_> {
+    pub fn location(&self, row: &Row, column: Option<usize>, group: Option<String>) -> Location {
+        match self {
+            Origin::Facts(file) => Location { file: file.to_string(), sheet: None, cell: None, row: None, column: None, group },
+            Origin::Sheet(t) => {
+                let letter = column.and_then(|c| t.columns.get(c).copied().flatten()).map(column_letter);
+                Location {
+                    file: t.file.clone(),
+                    sheet: Some(t.sheet.clone()),
+                    cell: letter.as_ref().map(|l| format!("{l}{}", row.sheet_row)),
+                    row: Some(row.sheet_row),
+                    column: letter,
+                    group,
+                }
+            }
+        }
+    }
+}
+
+/// "采购品目=A02010105（第3、5、9行）".
+pub fn group_label(key: &str, rows: &[u32]) -> String {
+    const SHOWN: usize = 10;
+    let mut list: Vec<String> = rows.iter().take(SHOWN).map(u32::to_string).collect();
+    if rows.len() > SHOWN {
+        list.push(format!("…共{}行", rows.len()));
+    }
+    format!("{key}（第{}行）", list.join("、"))
+}
+
+fn rule_id(kind: CellIssueKind) -> &'static str {
+    match kind {
+        CellIssueKind::类型 => "表格.类型",
+        CellIssueKind::必填 => "表格.必填",
+        CellIssueKind::唯一 => "表格.唯一",
+        CellIssueKind::合计 => "表格.合计",
+        CellIssueKind::取值 => "表格.取值",
+    }
+}
+
+/// The table's own checks, cited to the table's declaration.
+pub fn table_findings(spec: &TableSpec, t: &Table, out: &mut Vec<Finding>) {
+    if !t.missing_required.is_empty() {
+        out.push(Finding {
+            rule: "表格.缺列".to_string(),
+            severity: Severity::Error,
+            message: format!("工作表“{}”读作{}，但缺少必填列：{}", t.sheet, t.table, t.missing_required.join("、")),
+            citations: spec.citations.clone(),
+            location: Location {
+                file: t.file.clone(),
+                sheet: Some(t.sheet.clone()),
+                cell: None,
+                row: Some(t.header_row),
+                column: None,
+                group: None,
+            },
+            values: IndexMap::new(),
+        });
+    }
+    for issue in &t.issues {
+        let letter = column_letter(issue.col);
+        out.push(Finding {
+            rule: rule_id(issue.kind).to_string(),
+            severity: Severity::Error,
+            message: issue.message.clone(),
+            citations: spec.citations.clone(),
+            location: Location {
+                file: t.file.clone(),
+                sheet: Some(t.sheet.clone()),
+                cell: Some(format!("{letter}{}", issue.row)),
+                row: Some(issue.row),
+                column: Some(letter),
+                group: None,
+            },
+            values: issue.values.iter().cloned().collect(),
+        });
+    }
+}
