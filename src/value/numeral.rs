@@ -96,6 +96,31 @@ fn parse_section(t: &str) -> Option<u64> {
     }
 }
 
+/// "十二点五" → 12.5, "零点五" → 0.5, "十" → 10: a Chinese integer, then
+/// optionally 点 and one Chinese digit per decimal place.
+pub(crate) fn parse_chinese_decimal(text: &str) -> Option<Decimal> {
+    let (int, frac) = match text.split_once('点') {
+        Some((int, frac)) => (int, Some(frac)),
+        None => (text, None),
+    };
+    let int = Decimal::from(parse_chinese_integer(int)?);
+    let Some(frac) = frac else {
+        return Some(int);
+    };
+    let digits: String = frac
+        .chars()
+        .map(|c| match c {
+            '零' | '〇' => Some('0'),
+            c => digit_value(c).and_then(|d| char::from_digit(d as u32, 10)),
+        })
+        .collect::<Option<_>>()?;
+    if digits.is_empty() {
+        return None;
+    }
+    let frac = Decimal::from_str(&format!("0.{digits}")).ok()?;
+    int.checked_add(frac).map(|d| d.normalize())
+}
+
 fn digit_value(c: char) -> Option<u64> {
     Some(match c {
         '一' | '壹' => 1,
@@ -292,6 +317,17 @@ mod tests {
         // Would be rounded by Decimal: refused rather than changed.
         assert_eq!(parse_plain_decimal("1.00000000000000000000000000001"), Err(NumberError::Overflow));
         assert_eq!(parse_plain_decimal("123456789012345678901234567890"), Err(NumberError::Overflow));
+    }
+
+    #[test]
+    fn chinese_decimals() {
+        assert_eq!(parse_chinese_decimal("十"), Some(dec!(10)));
+        assert_eq!(parse_chinese_decimal("十二点五"), Some(dec!(12.5)));
+        assert_eq!(parse_chinese_decimal("零点五"), Some(dec!(0.5)));
+        assert_eq!(parse_chinese_decimal("零点零五"), Some(dec!(0.05)));
+        for t in ["", "点五", "十点", "十点十", "十点5", "五点五点五"] {
+            assert_eq!(parse_chinese_decimal(t), None, "{t}");
+        }
     }
 
     proptest! {
