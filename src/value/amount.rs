@@ -108,7 +108,10 @@ impl Amount {
     /// Rounds to 分 (two decimals) the way people do, 四舍五入 — not the
     /// banker's rounding of `Decimal::round_dp`.
     pub fn round_to_fen(self) -> Amount {
-        Amount(self.0.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+        Amount(
+            self.0
+                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+        )
     }
 
     /// Parses a rule-language literal that must carry its unit:
@@ -138,7 +141,10 @@ impl Amount {
         let t = normalize_text(text);
         let t = t.strip_prefix("人民币").unwrap_or(&t).trim_start();
         let (sign, t) = split_sign(t);
-        let t = t.strip_prefix(['¥', '￥']).map(str::trim_start).unwrap_or(t);
+        let t = t
+            .strip_prefix(['¥', '￥'])
+            .map(str::trim_start)
+            .unwrap_or(t);
         let (sign, t) = match (sign, split_sign(t)) {
             (None, (s, rest)) => (s, rest),
             (Some(s), (None, rest)) => (Some(s), rest),
@@ -149,9 +155,14 @@ impl Amount {
         if number.starts_with(['+', '-']) {
             return Err(ValueError::invalid(text, EXPECTED_CELL));
         }
-        let amount = parse_number_in(number, unit.unwrap_or(default_unit)).map_err(|e| e.at(text, EXPECTED_CELL))?;
+        let amount = parse_number_in(number, unit.unwrap_or(default_unit))
+            .map_err(|e| e.at(text, EXPECTED_CELL))?;
         // normalize: "-0" is zero, not a negative zero that prints "-0.00元".
-        Ok(if sign == Some('-') { Amount((-amount.0).normalize()) } else { amount })
+        Ok(if sign == Some('-') {
+            Amount((-amount.0).normalize())
+        } else {
+            amount
+        })
     }
 }
 
@@ -191,7 +202,10 @@ impl AmountError {
     fn at(self, text: &str, expected: &'static str) -> ValueError {
         match self {
             AmountError::Invalid => ValueError::invalid(text, expected),
-            AmountError::OutOfRange => ValueError::OutOfRange { text: text.to_string(), expected },
+            AmountError::OutOfRange => ValueError::OutOfRange {
+                text: text.to_string(),
+                expected,
+            },
         }
     }
 }
@@ -229,7 +243,11 @@ impl fmt::Display for Amount {
         let d = self.0.normalize();
         let digits = d.abs().to_string();
         let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
-        let sign = if d.is_sign_negative() && !d.is_zero() { "-" } else { "" };
+        let sign = if d.is_sign_negative() && !d.is_zero() {
+            "-"
+        } else {
+            ""
+        };
         write!(f, "{sign}{}.{frac:0<2}元", group_thousands(int))
     }
 }
@@ -238,7 +256,7 @@ impl fmt::Display for Amount {
 fn group_thousands(int: &str) -> String {
     let mut out = String::with_capacity(int.len() + int.len() / 3);
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -325,16 +343,34 @@ mod tests {
 
     #[test]
     fn unit_conversion_is_exact() {
-        assert_eq!(Amount::from_unit(dec!(400), AmountUnit::万元), yuan(dec!(4000000)));
-        assert_eq!(Amount::from_unit(dec!(1.5), AmountUnit::亿元), yuan(dec!(150000000)));
-        assert_eq!(Amount::from_unit(dec!(0.00001), AmountUnit::万元), yuan(dec!(0.1)));
+        assert_eq!(
+            Amount::from_unit(dec!(400), AmountUnit::万元),
+            yuan(dec!(4000000))
+        );
+        assert_eq!(
+            Amount::from_unit(dec!(1.5), AmountUnit::亿元),
+            yuan(dec!(150000000))
+        );
+        assert_eq!(
+            Amount::from_unit(dec!(0.00001), AmountUnit::万元),
+            yuan(dec!(0.1))
+        );
         let fine = dec!(1.2345678901234567890123456789);
-        assert_eq!(Amount::from_unit(fine, AmountUnit::亿元).yuan(), dec!(123456789.01234567890123456789));
+        assert_eq!(
+            Amount::from_unit(fine, AmountUnit::亿元).yuan(),
+            dec!(123456789.01234567890123456789)
+        );
         assert_eq!(yuan(dec!(4000000)).in_unit(AmountUnit::万元), dec!(400));
         assert_eq!(yuan(dec!(12345)).in_unit(AmountUnit::万元), dec!(1.2345));
         assert_eq!(yuan(dec!(1)).in_unit(AmountUnit::亿元), dec!(0.00000001));
-        assert_eq!(Amount::checked_from_unit(Decimal::MAX, AmountUnit::万元), None);
-        assert_eq!(Amount::from_unit(Decimal::MAX, AmountUnit::万元).yuan(), Decimal::MAX);
+        assert_eq!(
+            Amount::checked_from_unit(Decimal::MAX, AmountUnit::万元),
+            None
+        );
+        assert_eq!(
+            Amount::from_unit(Decimal::MAX, AmountUnit::万元).yuan(),
+            Decimal::MAX
+        );
     }
 
     #[test]
@@ -355,7 +391,19 @@ mod tests {
             assert_eq!(Amount::parse_literal(text), Ok(yuan(v)), "{text}");
             assert_eq!(text.parse::<Amount>(), Ok(yuan(v)), "{text}");
         }
-        for t in ["400", "", "元", "万元", "400千元", "12.5万元万", "1,23,4元", "--5元", "NaN元", "1e5元", "¥5"] {
+        for t in [
+            "400",
+            "",
+            "元",
+            "万元",
+            "400千元",
+            "12.5万元万",
+            "1,23,4元",
+            "--5元",
+            "NaN元",
+            "1e5元",
+            "¥5",
+        ] {
             assert!(Amount::parse_literal(t).is_err(), "{t}");
         }
     }
@@ -379,7 +427,11 @@ mod tests {
             ("人民币12.5万元整", AmountUnit::元, dec!(125000)),
             ("五十万元", AmountUnit::元, dec!(500000)),
             ("0", AmountUnit::万元, dec!(0)),
-            ("999999999999999999", AmountUnit::元, dec!(999999999999999999)),
+            (
+                "999999999999999999",
+                AmountUnit::元,
+                dec!(999999999999999999),
+            ),
         ];
         for (text, unit, v) in cases {
             assert_eq!(Amount::parse_cell(text, unit), Ok(yuan(v)), "{text}");
@@ -391,18 +443,46 @@ mod tests {
     #[test]
     fn cells_rejected() {
         for t in [
-            "", "   ", "abc", "12.5万元万", "1,23,4", "--5", "-¥-5", "¥¥5", "NaN", "inf", "1e5", "(5.00)", "5元6角",
-            "12.5.3", ".5", "万", "¥", "-", "5 5",
+            "",
+            "   ",
+            "abc",
+            "12.5万元万",
+            "1,23,4",
+            "--5",
+            "-¥-5",
+            "¥¥5",
+            "NaN",
+            "inf",
+            "1e5",
+            "(5.00)",
+            "5元6角",
+            "12.5.3",
+            ".5",
+            "万",
+            "¥",
+            "-",
+            "5 5",
         ] {
             assert!(
-                matches!(Amount::parse_cell(t, AmountUnit::元), Err(ValueError::Invalid { .. })),
+                matches!(
+                    Amount::parse_cell(t, AmountUnit::元),
+                    Err(ValueError::Invalid { .. })
+                ),
                 "{t}: {:?}",
                 Amount::parse_cell(t, AmountUnit::元)
             );
         }
-        for t in ["1000000000000000000", "100000000000000万", "79228162514264337593543950336", "1.00000000000000000000000000001"] {
+        for t in [
+            "1000000000000000000",
+            "100000000000000万",
+            "79228162514264337593543950336",
+            "1.00000000000000000000000000001",
+        ] {
             assert!(
-                matches!(Amount::parse_cell(t, AmountUnit::元), Err(ValueError::OutOfRange { .. })),
+                matches!(
+                    Amount::parse_cell(t, AmountUnit::元),
+                    Err(ValueError::OutOfRange { .. })
+                ),
                 "{t}"
             );
         }
@@ -445,7 +525,10 @@ mod tests {
 
     /// Amounts the parsers accept: up to 18 integer and 6 fractional digits.
     fn any_amount() -> impl Strategy<Value = Amount> {
-        (-999_999_999_999_999_999i64..=999_999_999_999_999_999, 0u32..=6)
+        (
+            -999_999_999_999_999_999i64..=999_999_999_999_999_999,
+            0u32..=6,
+        )
             .prop_map(|(m, scale)| yuan(Decimal::new(m, scale)))
     }
 

@@ -27,7 +27,10 @@ pub fn credit_code_valid(code: &str) -> bool {
 }
 
 fn credit_char_value(c: u8) -> Option<u32> {
-    CREDIT_CHARSET.iter().position(|&x| x == c).map(|i| i as u32)
+    CREDIT_CHARSET
+        .iter()
+        .position(|&x| x == c)
+        .map(|i| i as u32)
 }
 
 /// 31 − (Σ value × 3^i mod 31) mod 31, with 31 written as 0.
@@ -87,7 +90,10 @@ pub struct Catalog {
     entries: HashMap<String, CatalogEntry>,
 }
 
-const EMBEDDED_CSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/data/procurement-catalog-2022-codes.csv"));
+const EMBEDDED_CSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/rules/data/procurement-catalog-2022-codes.csv"
+));
 
 impl Catalog {
     /// The catalogue shipped in `rules/data/procurement-catalog-2022-codes.csv`.
@@ -99,12 +105,26 @@ impl Catalog {
     }
     /// Parses the CSV `code,name_heuristic,level,parent_code,category`.
     pub fn from_csv(text: &str) -> Result<Catalog, String> {
-        let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
-        let headers = reader.headers().map_err(|e| format!("品目目录表头无法读取：{e}"))?.clone();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(text.as_bytes());
+        let headers = reader
+            .headers()
+            .map_err(|e| format!("品目目录表头无法读取：{e}"))?
+            .clone();
         let column = |name: &str| {
-            headers.iter().position(|h| h.trim() == name).ok_or_else(|| format!("品目目录缺少列“{name}”"))
+            headers
+                .iter()
+                .position(|h| h.trim() == name)
+                .ok_or_else(|| format!("品目目录缺少列“{name}”"))
         };
-        let cols = [column("code")?, column("name_heuristic")?, column("level")?, column("parent_code")?, column("category")?];
+        let cols = [
+            column("code")?,
+            column("name_heuristic")?,
+            column("level")?,
+            column("parent_code")?,
+            column("category")?,
+        ];
         let mut entries = HashMap::new();
         for record in reader.records() {
             let record = record.map_err(|e| format!("品目目录格式有误：{e}"))?;
@@ -145,8 +165,12 @@ impl Catalog {
 }
 
 /// One CSV row; `Ok(None)` for a root (level 0) row.
-fn parse_entry([code, name, level, parent, category]: [&str; 5]) -> Result<Option<CatalogEntry>, String> {
-    let level: u8 = level.parse().map_err(|_| format!("层级“{level}”不是数字"))?;
+fn parse_entry(
+    [code, name, level, parent, category]: [&str; 5],
+) -> Result<Option<CatalogEntry>, String> {
+    let level: u8 = level
+        .parse()
+        .map_err(|_| format!("层级“{level}”不是数字"))?;
     let category = match category {
         "goods" => 品目类别::货物,
         "engineering" => 品目类别::工程,
@@ -165,7 +189,13 @@ fn parse_entry([code, name, level, parent, category]: [&str; 5]) -> Result<Optio
         p if p.len() == 1 => None,
         p => Some(p.to_string()),
     };
-    Ok(Some(CatalogEntry { code: code.to_string(), name: name.to_string(), level, parent, category }))
+    Ok(Some(CatalogEntry {
+        code: code.to_string(),
+        name: name.to_string(),
+        level,
+        parent,
+        category,
+    }))
 }
 
 fn check_parents(entries: &HashMap<String, CatalogEntry>) -> Result<(), String> {
@@ -204,16 +234,16 @@ mod tests {
     fn invalid_credit_codes() {
         for code in [
             "",
-            "91110000100000089D",   // check character should be X
-            "91110108551385082R",   // wrong check character
-            "91110108551385082",    // 17 characters
-            "91110108551385082QQ",  // 19 characters
-            "9111010855138508 2Q",  // inner space
-            "91110108551385O82Q",   // O is not in the charset
-            "9I110108551385082Q",   // nor I
-            "91110108551385Z82Q",   // nor Z
-            "91110108551385S82Q",   // nor S
-            "91110108551385V82Q",   // nor V
+            "91110000100000089D",  // check character should be X
+            "91110108551385082R",  // wrong check character
+            "91110108551385082",   // 17 characters
+            "91110108551385082QQ", // 19 characters
+            "9111010855138508 2Q", // inner space
+            "91110108551385O82Q",  // O is not in the charset
+            "9I110108551385082Q",  // nor I
+            "91110108551385Z82Q",  // nor Z
+            "91110108551385S82Q",  // nor S
+            "91110108551385V82Q",  // nor V
             "91110108551385082-",
             "一二三",
             "911101085513850８２Ｑ汉",
@@ -225,13 +255,20 @@ mod tests {
     #[test]
     fn check_character_wraps_31_to_0() {
         // Find a body whose weighted sum is ≡ 0 (mod 31): its check is "0".
-        let mut body: Vec<u32> = "91110108551385082".bytes().filter_map(credit_char_value).collect();
+        let mut body: Vec<u32> = "91110108551385082"
+            .bytes()
+            .filter_map(credit_char_value)
+            .collect();
         let sum_mod_31 = (31 - credit_check_value(&body)) % 31;
         // The first character has weight 1: lowering it by the remainder
         // makes the weighted sum a multiple of 31.
         body[0] = (body[0] + 31 - sum_mod_31) % 31;
         assert_eq!(credit_check_value(&body), 0);
-        let code: String = body.iter().map(|&v| CREDIT_CHARSET[v as usize] as char).chain(['0']).collect();
+        let code: String = body
+            .iter()
+            .map(|&v| CREDIT_CHARSET[v as usize] as char)
+            .chain(['0'])
+            .collect();
         assert!(credit_code_valid(&code), "{code}");
     }
 
@@ -241,13 +278,24 @@ mod tests {
         assert_eq!(catalog.len(), 4301);
         assert!(!catalog.is_empty());
         let a = catalog.get("A01000000").expect("A01000000");
-        assert_eq!((a.level, a.parent.as_deref(), a.category), (1, None, 品目类别::货物));
-        assert_eq!(catalog.get("C99000000").map(|e| e.category), Some(品目类别::服务));
+        assert_eq!(
+            (a.level, a.parent.as_deref(), a.category),
+            (1, None, 品目类别::货物)
+        );
+        assert_eq!(
+            catalog.get("C99000000").map(|e| e.category),
+            Some(品目类别::服务)
+        );
         assert!(catalog.entries().any(|e| e.category == 品目类别::工程));
         // Every level > 1 entry has a parent one level up.
         for e in catalog.entries() {
             if let Some(p) = &e.parent {
-                assert_eq!(catalog.get(p).map(|p| p.level + 1), Some(e.level), "{}", e.code);
+                assert_eq!(
+                    catalog.get(p).map(|p| p.level + 1),
+                    Some(e.level),
+                    "{}",
+                    e.code
+                );
             } else {
                 assert_eq!(e.level, 1, "{}", e.code);
             }
@@ -258,7 +306,11 @@ mod tests {
     #[test]
     fn lookup_normalises() {
         let catalog = Catalog::embedded();
-        let code = catalog.entries().find(|e| e.level == 4).map(|e| e.code.clone()).expect("a level-4 code");
+        let code = catalog
+            .entries()
+            .find(|e| e.level == 4)
+            .map(|e| e.code.clone())
+            .expect("a level-4 code");
         let name = catalog.get(&code).map(|e| e.name.clone());
         for text in [
             code.clone(),
@@ -267,11 +319,22 @@ mod tests {
             format!("{code} 名称"),
             format!("{code}名称"),
             format!("{code}-名称"),
-            code.chars().map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)).collect(),
+            code.chars()
+                .map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap_or(c))
+                .collect(),
         ] {
             assert_eq!(catalog.get(&text).map(|e| e.name.clone()), name, "{text}");
         }
-        for text in ["", "A", "B", "Z01000000", "A0100000", "A010000000", "01000000", "台式计算机"] {
+        for text in [
+            "",
+            "A",
+            "B",
+            "Z01000000",
+            "A0100000",
+            "A010000000",
+            "01000000",
+            "台式计算机",
+        ] {
             assert!(catalog.get(text).is_none(), "{text}");
         }
         // What follows the digits is not part of the code.
@@ -292,9 +355,15 @@ mod tests {
             "A01000000,x,1,,goods",
             "A01000000,x,1,A,goods\nA01000000,y,1,A,goods",
         ] {
-            assert!(Catalog::from_csv(&format!("{header}{row}\n")).is_err(), "{row}");
+            assert!(
+                Catalog::from_csv(&format!("{header}{row}\n")).is_err(),
+                "{row}"
+            );
         }
-        let ok = Catalog::from_csv(&format!("{header}A,货物,0,,goods\nA01000000,房屋,1,A,goods\n")).expect("valid");
+        let ok = Catalog::from_csv(&format!(
+            "{header}A,货物,0,,goods\nA01000000,房屋,1,A,goods\n"
+        ))
+        .expect("valid");
         assert_eq!(ok.len(), 1);
     }
 }

@@ -17,7 +17,10 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, ValueError> {
     let t = normalize_text(text);
     let (y, m, d) = split_ymd(strip_time(&t)).ok_or_else(|| ValueError::invalid(text, EXPECTED))?;
     if !(1900..=9999).contains(&y) {
-        return Err(ValueError::OutOfRange { text: text.to_string(), expected: EXPECTED });
+        return Err(ValueError::OutOfRange {
+            text: text.to_string(),
+            expected: EXPECTED,
+        });
     }
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| ValueError::invalid(text, EXPECTED))
 }
@@ -38,7 +41,11 @@ fn strip_time(t: &str) -> &str {
 /// Year, month and day from one of the accepted date spellings.
 fn split_ymd(t: &str) -> Option<(i32, u32, u32)> {
     if t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit()) {
-        return Some((t[..4].parse().ok()?, t[4..6].parse().ok()?, t[6..].parse().ok()?));
+        return Some((
+            t[..4].parse().ok()?,
+            t[4..6].parse().ok()?,
+            t[6..].parse().ok()?,
+        ));
     }
     if let Some((y, rest)) = t.split_once('年') {
         let (m, rest) = rest.split_once('月')?;
@@ -51,7 +58,9 @@ fn split_ymd(t: &str) -> Option<(i32, u32, u32)> {
         return None;
     };
     let digits = |s: &str, lens: std::ops::RangeInclusive<usize>| {
-        (lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
+        (lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
     };
     let y = i32::try_from(digits(y, 4..=4)?).ok()?;
     Some((y, digits(m, 1..=2)?, digits(d, 1..=2)?))
@@ -83,7 +92,9 @@ fn cn_part(s: &str) -> Option<u32> {
     if (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
         return s.parse().ok();
     }
-    parse_chinese_integer(s).filter(|&n| n <= 31).map(|n| n as u32)
+    parse_chinese_integer(s)
+        .filter(|&n| n <= 31)
+        .map(|n| n as u32)
 }
 
 /// Excel's 1900 date system (serial 1 = 1900-01-01, with the fictitious
@@ -98,15 +109,24 @@ pub fn excel_serial_to_date(serial: f64) -> Result<NaiveDate, ValueError> {
     const LAST: f64 = 2_958_465.0; // 9999-12-31
     let text = || serial.to_string();
     if !serial.is_finite() {
-        return Err(ValueError::Invalid { text: text(), expected: EXPECTED_SERIAL });
+        return Err(ValueError::Invalid {
+            text: text(),
+            expected: EXPECTED_SERIAL,
+        });
     }
     let days = serial.floor();
     if days <= 60.0 || days > LAST {
-        return Err(ValueError::OutOfRange { text: text(), expected: EXPECTED_SERIAL });
+        return Err(ValueError::OutOfRange {
+            text: text(),
+            expected: EXPECTED_SERIAL,
+        });
     }
     NaiveDate::from_ymd_opt(1899, 12, 30)
         .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days as u64)))
-        .ok_or_else(|| ValueError::OutOfRange { text: text(), expected: EXPECTED_SERIAL })
+        .ok_or_else(|| ValueError::OutOfRange {
+            text: text(),
+            expected: EXPECTED_SERIAL,
+        })
 }
 
 /// "2025年7月1日".
@@ -152,7 +172,10 @@ mod tests {
             assert_eq!(parse_date(t), Ok(d), "{t}");
         }
         assert_eq!(parse_date("2024-02-29"), Ok(ymd(2024, 2, 29)));
-        assert_eq!(parse_date("二〇二五年十二月三十一日"), Ok(ymd(2025, 12, 31)));
+        assert_eq!(
+            parse_date("二〇二五年十二月三十一日"),
+            Ok(ymd(2025, 12, 31))
+        );
         assert_eq!(parse_date("1900-01-01"), Ok(ymd(1900, 1, 1)));
         assert_eq!(parse_date("9999-12-31"), Ok(ymd(9999, 12, 31)));
     }
@@ -160,15 +183,46 @@ mod tests {
     #[test]
     fn rejects() {
         for t in [
-            "", "  ", "2025-02-30", "2025-02-29", "2025-13-01", "2025-00-10", "2025-07-00", "2025-07-32", "2025-7/1",
-            "25-7-1", "2025-007-01", "2025-07", "2025-07-01-02", "202571", "2025070", "2025年7月1", "2025年13月1日",
-            "2025年7月", "7月1日", "2025-07-01 garbage", "2025-07-01 25:00", "2025-07-01T", "45839", "NaN", "abc",
-            "2025--07-01", "+2025-07-01", "二〇二五年二月三十日",
+            "",
+            "  ",
+            "2025-02-30",
+            "2025-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-07-00",
+            "2025-07-32",
+            "2025-7/1",
+            "25-7-1",
+            "2025-007-01",
+            "2025-07",
+            "2025-07-01-02",
+            "202571",
+            "2025070",
+            "2025年7月1",
+            "2025年13月1日",
+            "2025年7月",
+            "7月1日",
+            "2025-07-01 garbage",
+            "2025-07-01 25:00",
+            "2025-07-01T",
+            "45839",
+            "NaN",
+            "abc",
+            "2025--07-01",
+            "+2025-07-01",
+            "二〇二五年二月三十日",
         ] {
-            assert!(matches!(parse_date(t), Err(ValueError::Invalid { .. })), "{t}: {:?}", parse_date(t));
+            assert!(
+                matches!(parse_date(t), Err(ValueError::Invalid { .. })),
+                "{t}: {:?}",
+                parse_date(t)
+            );
         }
         for t in ["1899-12-31", "0025-07-01", "00250701"] {
-            assert!(matches!(parse_date(t), Err(ValueError::OutOfRange { .. })), "{t}");
+            assert!(
+                matches!(parse_date(t), Err(ValueError::OutOfRange { .. })),
+                "{t}"
+            );
         }
     }
 
@@ -180,11 +234,27 @@ mod tests {
         assert_eq!(excel_serial_to_date(45839.999999), Ok(ymd(2025, 7, 1)));
         assert_eq!(excel_serial_to_date(2_958_465.0), Ok(ymd(9999, 12, 31)));
         assert_eq!(excel_serial_to_date(36526.0), Ok(ymd(2000, 1, 1)));
-        for s in [60.0, 60.5, 1.0, 0.0, -1.0, -1e300, 2_958_466.0, 1e300, f64::MAX] {
-            assert!(matches!(excel_serial_to_date(s), Err(ValueError::OutOfRange { .. })), "{s}");
+        for s in [
+            60.0,
+            60.5,
+            1.0,
+            0.0,
+            -1.0,
+            -1e300,
+            2_958_466.0,
+            1e300,
+            f64::MAX,
+        ] {
+            assert!(
+                matches!(excel_serial_to_date(s), Err(ValueError::OutOfRange { .. })),
+                "{s}"
+            );
         }
         for s in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
-            assert!(matches!(excel_serial_to_date(s), Err(ValueError::Invalid { .. })), "{s}");
+            assert!(
+                matches!(excel_serial_to_date(s), Err(ValueError::Invalid { .. })),
+                "{s}"
+            );
         }
     }
 

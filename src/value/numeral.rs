@@ -118,6 +118,10 @@ pub(crate) fn parse_chinese_decimal(text: &str) -> Option<Decimal> {
         return None;
     }
     let frac = Decimal::from_str(&format!("0.{digits}")).ok()?;
+    // from_str rounds past 28 places; such a number is refused, not changed.
+    if frac.scale() as usize != digits.len() {
+        return None;
+    }
     int.checked_add(frac).map(|d| d.normalize())
 }
 
@@ -165,7 +169,10 @@ pub fn parse_integer(text: &str) -> Result<i64, ValueError> {
 }
 
 fn out_of_range(text: &str, expected: &'static str) -> ValueError {
-    ValueError::OutOfRange { text: text.to_string(), expected }
+    ValueError::OutOfRange {
+        text: text.to_string(),
+        expected,
+    }
 }
 
 /// Why text is not a plain decimal number.
@@ -200,13 +207,16 @@ pub(crate) fn parse_plain_decimal(t: &str) -> Result<Decimal, NumberError> {
     };
     let int = strip_grouping(int).ok_or(NumberError::Syntax)?;
     let frac = match frac {
-        Some(f) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => f.trim_end_matches('0'),
+        Some(f) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => {
+            f.trim_end_matches('0')
+        }
         Some(_) => return Err(NumberError::Syntax),
         None => "",
     };
     let sign = if negative { "-" } else { "" };
     let point = if frac.is_empty() { "" } else { "." };
-    let d = Decimal::from_str(&format!("{sign}{int}{point}{frac}")).map_err(|_| NumberError::Overflow)?;
+    let d = Decimal::from_str(&format!("{sign}{int}{point}{frac}"))
+        .map_err(|_| NumberError::Overflow)?;
     // from_str rounds digits beyond its precision instead of failing.
     if d.scale() as usize != frac.len() {
         return Err(NumberError::Overflow);
@@ -273,8 +283,26 @@ mod tests {
     #[test]
     fn chinese_integers_rejected() {
         for t in [
-            "", " ", "二五", "十百", "百", "一百五", "一万五", "三百五", "零零", "零五", "一百零", "十十",
-            "一万万", "万", "十零", "abc", "3十", "三十日", "一百零零五", "负五",
+            "",
+            " ",
+            "二五",
+            "十百",
+            "百",
+            "一百五",
+            "一万五",
+            "三百五",
+            "零零",
+            "零五",
+            "一百零",
+            "十十",
+            "一万万",
+            "万",
+            "十零",
+            "abc",
+            "3十",
+            "三十日",
+            "一百零零五",
+            "负五",
         ] {
             assert_eq!(parse_chinese_integer(t), None, "{t}");
         }
@@ -297,26 +325,47 @@ mod tests {
 
     #[test]
     fn integers_rejected() {
-        for t in ["", "  ", "1,23,4", "1234,567", ",123", "1,", "--5", "+-5", "5.5", "1e3", "NaN", "abc", "5个", "1 000"] {
-            assert!(matches!(parse_integer(t), Err(ValueError::Invalid { .. })), "{t}");
+        for t in [
+            "", "  ", "1,23,4", "1234,567", ",123", "1,", "--5", "+-5", "5.5", "1e3", "NaN", "abc",
+            "5个", "1 000",
+        ] {
+            assert!(
+                matches!(parse_integer(t), Err(ValueError::Invalid { .. })),
+                "{t}"
+            );
         }
         for t in ["9223372036854775808", "99999999999999999999999999999999"] {
-            assert!(matches!(parse_integer(t), Err(ValueError::OutOfRange { .. })), "{t}");
+            assert!(
+                matches!(parse_integer(t), Err(ValueError::OutOfRange { .. })),
+                "{t}"
+            );
         }
     }
 
     #[test]
     fn plain_decimals() {
         assert_eq!(parse_plain_decimal("1,234.50"), Ok(dec!(1234.5)));
-        assert_eq!(parse_plain_decimal("0.0000000000000000000000000001"), Ok(dec!(0.0000000000000000000000000001)));
+        assert_eq!(
+            parse_plain_decimal("0.0000000000000000000000000001"),
+            Ok(dec!(0.0000000000000000000000000001))
+        );
         assert_eq!(parse_plain_decimal("-0.10"), Ok(dec!(-0.1)));
         assert_eq!(parse_plain_decimal("007"), Ok(dec!(7)));
-        for t in ["", ".5", "5.", "-", "1..2", "1.2.3", "1,23,4", "1_000", "1e5", "--5", "NaN", "inf", " 5"] {
+        for t in [
+            "", ".5", "5.", "-", "1..2", "1.2.3", "1,23,4", "1_000", "1e5", "--5", "NaN", "inf",
+            " 5",
+        ] {
             assert_eq!(parse_plain_decimal(t), Err(NumberError::Syntax), "{t}");
         }
         // Would be rounded by Decimal: refused rather than changed.
-        assert_eq!(parse_plain_decimal("1.00000000000000000000000000001"), Err(NumberError::Overflow));
-        assert_eq!(parse_plain_decimal("123456789012345678901234567890"), Err(NumberError::Overflow));
+        assert_eq!(
+            parse_plain_decimal("1.00000000000000000000000000001"),
+            Err(NumberError::Overflow)
+        );
+        assert_eq!(
+            parse_plain_decimal("123456789012345678901234567890"),
+            Err(NumberError::Overflow)
+        );
     }
 
     #[test]
@@ -325,7 +374,16 @@ mod tests {
         assert_eq!(parse_chinese_decimal("十二点五"), Some(dec!(12.5)));
         assert_eq!(parse_chinese_decimal("零点五"), Some(dec!(0.5)));
         assert_eq!(parse_chinese_decimal("零点零五"), Some(dec!(0.05)));
-        for t in ["", "点五", "十点", "十点十", "十点5", "五点五点五"] {
+        let too_fine = format!("零点{}", "五".repeat(29));
+        for t in [
+            "",
+            "点五",
+            "十点",
+            "十点十",
+            "十点5",
+            "五点五点五",
+            too_fine.as_str(),
+        ] {
             assert_eq!(parse_chinese_decimal(t), None, "{t}");
         }
     }

@@ -41,7 +41,9 @@ impl Percent {
             match parse_plain_decimal(words) {
                 Ok(n) if !n.is_sign_negative() => Ok(n),
                 Ok(_) => Err(ValueError::invalid(text, EXPECTED)),
-                Err(e) => parse_chinese_decimal(words).ok_or_else(|| e.into_value_error(text, EXPECTED)),
+                Err(e) => {
+                    parse_chinese_decimal(words).ok_or_else(|| e.into_value_error(text, EXPECTED))
+                }
             }
         } else if let Some(number) = t.strip_suffix('%') {
             parse_plain_decimal(number.trim_end()).map_err(|e| e.into_value_error(text, EXPECTED))
@@ -67,7 +69,10 @@ impl Percent {
             Ok(n) => n
                 .checked_mul(Decimal::ONE_HUNDRED)
                 .map(|p| Percent(p.normalize()))
-                .ok_or_else(|| ValueError::OutOfRange { text: text.to_string(), expected: EXPECTED }),
+                .ok_or_else(|| ValueError::OutOfRange {
+                    text: text.to_string(),
+                    expected: EXPECTED,
+                }),
             Err(_) => Err(err),
         }
     }
@@ -125,10 +130,31 @@ mod tests {
 
     #[test]
     fn rejects() {
-        for t in ["", "%", "10", "10%%", "百分之", "百分之-5", "百分之十%", "--5%", "1,23%", "NaN%", "十%", "ten%", "10‰"] {
-            assert!(matches!(Percent::parse(t), Err(ValueError::Invalid { .. })), "{t}: {:?}", Percent::parse(t));
+        for t in [
+            "",
+            "%",
+            "10",
+            "10%%",
+            "百分之",
+            "百分之-5",
+            "百分之十%",
+            "--5%",
+            "1,23%",
+            "NaN%",
+            "十%",
+            "ten%",
+            "10‰",
+        ] {
+            assert!(
+                matches!(Percent::parse(t), Err(ValueError::Invalid { .. })),
+                "{t}: {:?}",
+                Percent::parse(t)
+            );
         }
-        assert!(matches!(Percent::parse("1.00000000000000000000000000001%"), Err(ValueError::OutOfRange { .. })));
+        assert!(matches!(
+            Percent::parse("1.00000000000000000000000000001%"),
+            Err(ValueError::OutOfRange { .. })
+        ));
     }
 
     #[test]
@@ -156,7 +182,10 @@ mod tests {
         assert_eq!(pct(dec!(10)).fraction(), dec!(0.1));
         let base = Amount::from_yuan(dec!(1234567.89));
         assert_eq!(pct(dec!(10)).of(base), Amount::from_yuan(dec!(123456.789)));
-        assert_eq!(pct(dec!(12.5)).of(Amount::from_yuan(dec!(80))), Amount::from_yuan(dec!(10)));
+        assert_eq!(
+            pct(dec!(12.5)).of(Amount::from_yuan(dec!(80))),
+            Amount::from_yuan(dec!(10))
+        );
         assert!(pct(dec!(9.99)) < pct(dec!(10)));
     }
 

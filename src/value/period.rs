@@ -65,7 +65,10 @@ impl Period {
             .find_map(|&(suffix, unit)| t.strip_suffix(suffix).map(|n| (n.trim_end(), unit)))
             .ok_or_else(|| ValueError::invalid(text, EXPECTED))?;
         let count = parse_count(number).ok_or_else(|| ValueError::invalid(text, EXPECTED))?;
-        let count = u32::try_from(count).map_err(|_| ValueError::OutOfRange { text: text.to_string(), expected: EXPECTED })?;
+        let count = u32::try_from(count).map_err(|_| ValueError::OutOfRange {
+            text: text.to_string(),
+            expected: EXPECTED,
+        })?;
         Ok(Period { count, unit })
     }
     /// For ordering periods of calendar-month kind: 年 → 12 × 月. `None` for
@@ -121,8 +124,8 @@ impl fmt::Display for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
     use PeriodUnit::*;
+    use proptest::prelude::*;
 
     #[test]
     fn parses() {
@@ -147,17 +150,31 @@ mod tests {
         ];
         for (text, count, unit) in cases {
             assert_eq!(Period::parse(text), Ok(Period::new(count, unit)), "{text}");
-            assert_eq!(text.parse::<Period>(), Ok(Period::new(count, unit)), "{text}");
+            assert_eq!(
+                text.parse::<Period>(),
+                Ok(Period::new(count, unit)),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn rejects() {
-        for t in ["", "日", "30", "6月", "半年", "1.5年", "-3日", "+3日", "30个日", "三十", "30日日", "1,000日", "abc", "30周", "NaN日"] {
-            assert!(matches!(Period::parse(t), Err(ValueError::Invalid { .. })), "{t}: {:?}", Period::parse(t));
+        for t in [
+            "", "日", "30", "6月", "半年", "1.5年", "-3日", "+3日", "30个日", "三十", "30日日",
+            "1,000日", "abc", "30周", "NaN日",
+        ] {
+            assert!(
+                matches!(Period::parse(t), Err(ValueError::Invalid { .. })),
+                "{t}: {:?}",
+                Period::parse(t)
+            );
         }
         for t in ["4294967296日", "99999999999999999999999日"] {
-            assert!(matches!(Period::parse(t), Err(ValueError::OutOfRange { .. })), "{t}");
+            assert!(
+                matches!(Period::parse(t), Err(ValueError::OutOfRange { .. })),
+                "{t}"
+            );
         }
     }
 
@@ -179,13 +196,25 @@ mod tests {
         assert_eq!(p(u32::MAX, 年).in_months(), Some(u32::MAX));
         assert_eq!(p(1, 年).partial_cmp_legal(p(12, 月)), Some(Ordering::Equal));
         assert_eq!(p(1, 年).partial_cmp_legal(p(13, 月)), Some(Ordering::Less));
-        assert_eq!(p(24, 月).partial_cmp_legal(p(1, 年)), Some(Ordering::Greater));
-        assert_eq!(p(30, 日).partial_cmp_legal(p(15, 日)), Some(Ordering::Greater));
-        assert_eq!(p(5, 工作日).partial_cmp_legal(p(5, 工作日)), Some(Ordering::Equal));
+        assert_eq!(
+            p(24, 月).partial_cmp_legal(p(1, 年)),
+            Some(Ordering::Greater)
+        );
+        assert_eq!(
+            p(30, 日).partial_cmp_legal(p(15, 日)),
+            Some(Ordering::Greater)
+        );
+        assert_eq!(
+            p(5, 工作日).partial_cmp_legal(p(5, 工作日)),
+            Some(Ordering::Equal)
+        );
         assert_eq!(p(30, 日).partial_cmp_legal(p(1, 月)), None);
         assert_eq!(p(7, 日).partial_cmp_legal(p(5, 工作日)), None);
         assert_eq!(p(1, 年).partial_cmp_legal(p(365, 日)), None);
-        assert_eq!(p(u32::MAX, 年).partial_cmp_legal(p(u32::MAX, 月)), Some(Ordering::Greater));
+        assert_eq!(
+            p(u32::MAX, 年).partial_cmp_legal(p(u32::MAX, 月)),
+            Some(Ordering::Greater)
+        );
     }
 
     fn any_unit() -> impl Strategy<Value = PeriodUnit> {

@@ -5,7 +5,11 @@ use super::ValueError;
 /// Full-width ASCII (Ａ-Ｚ, ０-９, （）, ：, ，…) to half-width, ideographic
 /// space to space, trimmed. Keeps Chinese characters as they are.
 pub fn normalize_text(text: &str) -> String {
-    text.chars().map(half_width).collect::<String>().trim().to_string()
+    text.chars()
+        .map(half_width)
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 /// One character of [`normalize_text`]: U+FF01..U+FF5E → U+0021..U+007E,
@@ -78,7 +82,9 @@ mod tests {
 
     #[test]
     fn parse_bool_variants() {
-        for t in ["是", "Y", "y", "YES", "Yes", "√", "TRUE", "true", "1", "１", " 是 "] {
+        for t in [
+            "是", "Y", "y", "YES", "Yes", "√", "TRUE", "true", "1", "１", " 是 ",
+        ] {
             assert_eq!(parse_bool(t), Ok(true), "{t}");
         }
         for t in ["否", "N", "no", "NO", "×", "False", "0"] {
