@@ -6,7 +6,16 @@
 //!      ──cells (parse each cell by column type)──► Table (+ CellIssues)
 //! ```
 
+mod cell;
+mod csv;
+mod grid;
+mod header;
+mod sheet;
+mod source;
 mod spec;
+mod typing;
+mod validate;
+mod xlsx;
 
 pub use spec::{ColumnSpec, ColumnType, TableSpec};
 
@@ -53,9 +62,17 @@ pub enum ReadError {
     #[error("文件 {file} 已加密（设置了打开密码），请去除密码后再上传")]
     Encrypted { file: String },
     #[error("文件 {file} 超出限制：{what}（上限 {limit}）")]
-    Limit { file: String, what: String, limit: String },
+    Limit {
+        file: String,
+        what: String,
+        limit: String,
+    },
     #[error("文件 {file} 的工作表“{sheet}”无法读取：{detail}")]
-    Sheet { file: String, sheet: String, detail: String },
+    Sheet {
+        file: String,
+        sheet: String,
+        detail: String,
+    },
 }
 
 /// Everything read from one file.
@@ -72,6 +89,7 @@ pub struct SheetRead {
 }
 
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // one per sheet; boxing would change the API
 pub enum SheetOutcome {
     /// Read as the declared table `Table::table`.
     Table(Table),
@@ -146,13 +164,36 @@ pub struct CellIssue {
 
 /// Reads one file and matches each of its sheets to the declared table it
 /// fits best. Limits are checked before anything is inflated or allocated.
+///
+/// Decisions worth knowing:
+/// - a non-blank cell beyond `max_columns` or `max_rows` refuses the whole
+///   file ([`ReadError::Limit`]) rather than silently dropping data;
+/// - a second sheet column whose header names an already-mapped column is
+///   not read; a [`CellIssueKind::唯一`] issue on that header cell says so;
+/// - an amount column's unit comes from its header ("合同金额（万元）"), else
+///   from a "单位：万元" line above the header, else from the declaration;
+///   a unit written in the cell ("12.5万") wins over all of them.
 pub fn read_workbook(
     path: &Path,
     specs: &[TableSpec],
     limits: &ReadLimits,
 ) -> Result<WorkbookRead, ReadError> {
-    let _ = (path, specs, limits);
-    todo!()
+    let file = path.display().to_string();
+    let detected = source::detect(path, &file, limits)?;
+    let index = header::AliasIndex::new(specs);
+    let ctx = sheet::Ctx {
+        file: &file,
+        specs,
+        index: &index,
+        limits,
+        is_1904: false,
+    };
+    let sheets = match detected.format {
+        source::Format::Xlsx => xlsx::read(path, &ctx, detected.largest_sheet_part)?,
+        source::Format::Xls | source::Format::Ods => grid::read(path, &ctx, detected.format)?,
+        source::Format::Csv => csv::read(path, &ctx)?,
+    };
+    Ok(WorkbookRead { file, sheets })
 }
 
 /// "A", "B", … "Z", "AA" for a 0-based column index.

@@ -1,0 +1,449 @@
+//! Reading one sheet row by row, whatever the source: the first rows wait in
+//! a window until the header is found, then every row is classified (data,
+//! 合计, note, repeated header, blank) and data cells are typed straight
+//! away, so only declared columns' values are ever kept.
+
+use super::cell::{AsCell, CellRef};
+use super::header::{self, AliasIndex, HEADER_WINDOW, HeaderMatch, WinRow};
+use super::typing::{ColumnPlan, Problem, clean_text};
+use super::validate;
+use super::{CellIssue, CellIssueKind, ReadError, ReadLimits, Row, SheetOutcome, TableSpec};
+use crate::value::{Value, normalize_header, normalize_text};
+use calamine::Dimensions;
+
+/// Whether the source should keep feeding rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Flow {
+    Continue,
+    /// Nothing more is needed from this sheet (it matches no table).
+    Stop,
+}
+
+/// Shared, read-only context for every sheet of a file.
+pub(crate) struct Ctx<'a> {
+    pub file: &'a str,
+    pub specs: &'a [TableSpec],
+    pub index: &'a AliasIndex,
+    pub limits: &'a ReadLimits,
+    pub is_1904: bool,
+}
+
+/// The outcome of [`SheetBuilder::finish`].
+#[allow(clippy::large_enum_variant)] // built once per sheet
+pub(crate) enum Finished {
+    Done(SheetOutcome),
+    /// The merged regions change the header: read the sheet again with
+    /// them known from the start.
+    Redo,
+}
+
+pub(crate) struct SheetBuilder<'a> {
+    ctx: &'a Ctx<'a>,
+    sheet: String,
+    /// Merged regions, when known before reading (xls, small xlsx).
+    merges: Option<Vec<Dimensions>>,
+    window: Vec<WinRow>,
+    state: State<'a>,
+}
+
+enum State<'a> {
+    Window,
+    Table(Box<TableState<'a>>),
+    Unmatched(String),
+}
+
+/// A 合计 row's label: 合计/总计 outrank 小计 (a subtotal is the table's
+/// total only when it is the only one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum TotalKind {
+    Sub,
+    Grand,
+}
+
+pub(crate) struct TableState<'a> {
+    pub header: HeaderMatch,
+    pub plans: Vec<ColumnPlan<'a>>,
+    /// Sheet column → declared column.
+    col_map: Vec<Option<u32>>,
+    /// Normalised header texts of mapped columns (to skip repeated headers).
+    header_norm: Vec<Option<String>>,
+    pub rows: Vec<Row>,
+    pub total: Option<(Row, TotalKind, Vec<CellIssue>)>,
+    pub subtotals: usize,
+    pub issues: Vec<CellIssue>,
+    in_notes: bool,
+    buf: String,
+}
+
+impl<'a> SheetBuilder<'a> {
+    pub(crate) fn new(ctx: &'a Ctx<'a>, sheet: &str, merges: Option<Vec<Dimensions>>) -> Self {
+        SheetBuilder {
+            ctx,
+            sheet: sheet.to_string(),
+            merges,
+            window: Vec::new(),
+            state: State::Window,
+        }
+    }
+
+    /// Feeds one row: 0-based sheet row, cells by ascending column.
+    pub(crate) fn push_row<C: AsCell>(
+        &mut self,
+        row: u32,
+        cells: &[(u32, C)],
+    ) -> Result<Flow, ReadError> {
+        let limits = self.ctx.limits;
+        if row >= limits.max_rows {
+            return Err(self.limit(
+                format!("第{}行（行数过多）", row + 1),
+                format!("{} 行", limits.max_rows),
+            ));
+        }
+        let mut blank = true;
+        for (col, c) in cells {
+            if c.cell().is_blank() {
+                continue;
+            }
+            blank = false;
+            if *col >= limits.max_columns {
+                return Err(self.limit(
+                    format!(
+                        "单元格 {}{}（列数过多）",
+                        super::column_letter(*col),
+                        row + 1
+                    ),
+                    format!("{} 列", limits.max_columns),
+                ));
+            }
+        }
+        if blank {
+            return Ok(Flow::Continue);
+        }
+        match &mut self.state {
+            State::Window => {
+                let cells = cells
+                    .iter()
+                    .filter(|(_, c)| !c.cell().is_blank())
+                    .map(|(col, c)| (*col, header::to_data(c.cell())))
+                    .collect();
+                self.window.push(WinRow { row, cells });
+                if self.window.len() >= HEADER_WINDOW {
+                    self.decide();
+                }
+            }
+            State::Table(t) => t.data_row(self.ctx, row, cells),
+            State::Unmatched(_) => return Ok(Flow::Stop),
+        }
+        Ok(match self.state {
+            State::Unmatched(_) => Flow::Stop,
+            _ => Flow::Continue,
+        })
+    }
+
+    /// Whether merged regions, unknown so far, could change what was read:
+    /// the header is incomplete or missing.
+    pub(crate) fn wants_merges(&self) -> bool {
+        if self.merges.is_some() {
+            return false;
+        }
+        match &self.state {
+            State::Window => true,
+            State::Unmatched(_) => !self.window.is_empty(),
+            State::Table(t) => t.header.found.iter().any(|f| f.is_none()),
+        }
+    }
+
+    /// Ends the sheet. `late_merges` are merged regions learnt only now.
+    pub(crate) fn finish(
+        mut self,
+        late_merges: Option<Vec<Dimensions>>,
+    ) -> Result<Finished, ReadError> {
+        if matches!(self.state, State::Window) {
+            if self.window.is_empty() {
+                return Ok(Finished::Done(SheetOutcome::Empty));
+            }
+            if late_merges.is_some() {
+                self.merges = late_merges.clone();
+            }
+            self.decide();
+        }
+        let merges = match (self.merges.take(), late_merges) {
+            (Some(m), _) => m,
+            (None, Some(m)) => {
+                // The header was chosen without these merges: if they would
+                // choose differently, the rows read so far are wrong.
+                let again = self.detect(&m);
+                let same = match (&self.state, &again) {
+                    (State::Table(t), Ok(h)) => t.header == *h,
+                    (State::Unmatched(_), Err(_)) => true,
+                    _ => false,
+                };
+                if !same {
+                    return Ok(Finished::Redo);
+                }
+                m
+            }
+            (None, None) => Vec::new(),
+        };
+        Ok(Finished::Done(match self.state {
+            State::Window => SheetOutcome::Empty,
+            State::Unmatched(reason) => SheetOutcome::Unmatched { reason },
+            State::Table(t) => {
+                SheetOutcome::Table(validate::finish(self.ctx, &self.sheet, *t, &merges))
+            }
+        }))
+    }
+
+    fn detect(&self, merges: &[Dimensions]) -> Result<HeaderMatch, String> {
+        header::detect(
+            &self.window,
+            merges,
+            self.ctx.specs,
+            self.ctx.index,
+            &self.sheet,
+            self.ctx.limits.max_columns,
+        )
+    }
+
+    /// Chooses the header from the window and replays the window's later
+    /// rows as data.
+    fn decide(&mut self) {
+        let merges = self.merges.clone().unwrap_or_default();
+        match self.detect(&merges) {
+            Err(reason) => self.state = State::Unmatched(reason),
+            Ok(h) => {
+                let mut t = TableState::new(self.ctx, h);
+                let header_row = t.header.row;
+                for wr in self.window.iter().filter(|w| w.row > header_row) {
+                    t.data_row(self.ctx, wr.row, &wr.cells);
+                }
+                self.state = State::Table(Box::new(t));
+            }
+        }
+    }
+
+    fn limit(&self, what: String, limit: String) -> ReadError {
+        ReadError::Limit {
+            file: self.ctx.file.into(),
+            what: format!("工作表“{}”{what}", self.sheet),
+            limit,
+        }
+    }
+}
+
+impl<'a> TableState<'a> {
+    fn new(ctx: &Ctx<'a>, header: HeaderMatch) -> Self {
+        let spec = &ctx.specs[header.spec];
+        let plans = spec
+            .columns
+            .iter()
+            .zip(&header.found)
+            .map(|(c, f)| {
+                let unit = f.as_ref().and_then(|f| f.unit.as_deref());
+                ColumnPlan::new(c, unit, header.sheet_unit, ctx.limits.max_cell_chars)
+            })
+            .collect();
+        let width = header
+            .found
+            .iter()
+            .flatten()
+            .map(|f| f.col + 1)
+            .max()
+            .unwrap_or(0);
+        let mut col_map = vec![None; width as usize];
+        let mut header_norm = vec![None; width as usize];
+        for (d, f) in header.found.iter().enumerate() {
+            if let Some(f) = f {
+                col_map[f.col as usize] = Some(d as u32);
+                header_norm[f.col as usize] = Some(normalize_header(&f.text));
+            }
+        }
+        TableState {
+            header,
+            plans,
+            col_map,
+            header_norm,
+            rows: Vec::new(),
+            total: None,
+            subtotals: 0,
+            issues: Vec::new(),
+            in_notes: false,
+            buf: String::new(),
+        }
+    }
+
+    pub(crate) fn decl(&self, col: u32) -> Option<usize> {
+        self.col_map
+            .get(col as usize)
+            .copied()
+            .flatten()
+            .map(|d| d as usize)
+    }
+
+    /// Classifies and reads one non-blank row below the header.
+    fn data_row<C: AsCell>(&mut self, ctx: &Ctx<'a>, row: u32, cells: &[(u32, C)]) {
+        if self.in_notes {
+            return;
+        }
+        let nonblank: Vec<(u32, CellRef<'_>)> = cells
+            .iter()
+            .map(|(c, v)| (*c, v.cell()))
+            .filter(|(_, v)| !v.is_blank())
+            .collect();
+        if is_note(&nonblank) {
+            // Everything after "注：" is the note's continuation.
+            self.in_notes = true;
+            return;
+        }
+        if let Some(kind) = total_label(&nonblank) {
+            self.total_row(ctx, row, &nonblank, kind);
+            return;
+        }
+        if !nonblank.iter().any(|(c, _)| self.decl(*c).is_some())
+            || self.is_repeated_header(&nonblank)
+        {
+            return;
+        }
+        let mut values = vec![Value::Empty; self.plans.len()];
+        for (col, cell) in nonblank {
+            let Some(d) = self.decl(col) else { continue };
+            match self.plans[d].parse(cell, ctx.is_1904, &mut self.buf) {
+                Ok(v) => values[d] = v,
+                Err(p) => self.problem(row, col, d, p, &mut values),
+            }
+        }
+        self.rows.push(Row {
+            sheet_row: row + 1,
+            values,
+        });
+    }
+
+    fn problem(&mut self, row: u32, col: u32, d: usize, p: Problem, values: &mut [Value]) {
+        let name = &self.plans[d].spec.name;
+        let (kind, detail) = match p {
+            Problem::Type(m) => (CellIssueKind::类型, m),
+            Problem::NotAChoice { text, message } => {
+                values[d] = Value::Text(text);
+                (CellIssueKind::取值, message)
+            }
+        };
+        self.issues.push(CellIssue {
+            kind,
+            row: row + 1,
+            col,
+            column: name.clone(),
+            message: format!("第{}行 {name} {detail}", row + 1),
+            values: Vec::new(),
+        });
+    }
+
+    fn is_repeated_header(&self, cells: &[(u32, CellRef<'_>)]) -> bool {
+        let mut same = 0;
+        for (col, cell) in cells {
+            let Some(Some(h)) = self.header_norm.get(*col as usize) else {
+                continue;
+            };
+            if let CellRef::Text(s) = cell
+                && normalize_header(s) == *h
+            {
+                same += 1;
+            }
+        }
+        same >= 2.min(self.header.found.iter().flatten().count()).max(1)
+    }
+
+    fn total_row(
+        &mut self,
+        ctx: &Ctx<'a>,
+        row: u32,
+        cells: &[(u32, CellRef<'_>)],
+        kind: TotalKind,
+    ) {
+        if kind == TotalKind::Sub {
+            self.subtotals += 1;
+        }
+        if self.total.as_ref().is_some_and(|(_, k, _)| *k >= kind) {
+            return;
+        }
+        let mut values = vec![Value::Empty; self.plans.len()];
+        let mut issues = Vec::new();
+        for (col, cell) in cells {
+            let Some(d) = self.decl(*col) else { continue };
+            let plan = &self.plans[d];
+            if header::is_summable(&plan.spec.ty) {
+                match plan.parse(*cell, ctx.is_1904, &mut self.buf) {
+                    Ok(v) => values[d] = v,
+                    Err(Problem::Type(m)) | Err(Problem::NotAChoice { message: m, .. }) => issues
+                        .push(CellIssue {
+                            kind: CellIssueKind::类型,
+                            row: row + 1,
+                            col: *col,
+                            column: plan.spec.name.clone(),
+                            message: format!("第{}行（合计行） {} {m}", row + 1, plan.spec.name),
+                            values: Vec::new(),
+                        }),
+                }
+            } else if matches!(plan.spec.ty, super::ColumnType::文本) {
+                values[d] = Value::Text(clean_text(&cell.text()));
+            }
+        }
+        self.total = Some((
+            Row {
+                sheet_row: row + 1,
+                values,
+            },
+            kind,
+            issues,
+        ));
+    }
+}
+
+/// "注：…", "说明：…", "备注：…", "填表说明" as the first thing in a row of
+/// at most two cells (a note is one long cell, maybe with a date or name).
+fn is_note(cells: &[(u32, CellRef<'_>)]) -> bool {
+    let Some((_, first)) = cells.first() else {
+        return false;
+    };
+    if cells.len() > 2 {
+        return false;
+    }
+    let CellRef::Text(s) = first else {
+        return false;
+    };
+    let t = normalize_text(s);
+    let t = t.trim_start();
+    [
+        "注:",
+        "注：",
+        "说明:",
+        "说明：",
+        "备注:",
+        "备注：",
+        "填表说明",
+        "填报说明",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+        || (t.starts_with('注') && t[3..].starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// A 合计 label among the first three cells of the row.
+fn total_label(cells: &[(u32, CellRef<'_>)]) -> Option<TotalKind> {
+    for (_, c) in cells.iter().take(3) {
+        let CellRef::Text(s) = c else { continue };
+        let h = normalize_header(s);
+        let h = h.trim_end_matches([':', '：']);
+        let h = match h.find('(') {
+            Some(i) if i > 0 && h.ends_with(')') => &h[..i],
+            _ => h,
+        };
+        match h {
+            "合计" | "总计" | "共计" | "总合计" | "合计数" | "全部合计" => {
+                return Some(TotalKind::Grand);
+            }
+            "小计" => return Some(TotalKind::Sub),
+            _ => {}
+        }
+    }
+    None
+}

@@ -1,0 +1,343 @@
+//! Opening an untrusted file: its size, what it really is (by content, not by
+//! extension), and — for zip-based formats — every part's declared size and
+//! compression ratio, all before anything is inflated.
+
+use super::{ReadError, ReadLimits};
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+/// The formats we read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    Xlsx,
+    Ods,
+    Xls,
+    Csv,
+}
+
+/// Parts smaller than this are never treated as zip bombs, whatever their
+/// ratio: highly repetitive but small XML (styles, empty styled cells)
+/// legitimately compresses far beyond any sane bomb threshold.
+const RATIO_FLOOR_BYTES: u64 = 1024 * 1024;
+
+const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// What [`detect`] learnt about a file.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Detected {
+    pub format: Format,
+    /// Uncompressed size of the biggest worksheet part (xlsx), else 0.
+    pub largest_sheet_part: u64,
+}
+
+/// Checks the file's size and decides its format from its first bytes.
+pub(crate) fn detect(path: &Path, file: &str, limits: &ReadLimits) -> Result<Detected, ReadError> {
+    let simple = |format| Detected {
+        format,
+        largest_sheet_part: 0,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| open_error(file, &e))?;
+    if !meta.is_file() {
+        return Err(ReadError::Open {
+            file: file.into(),
+            detail: "不是普通文件".into(),
+        });
+    }
+    if meta.len() > limits.max_file_bytes {
+        return Err(ReadError::Limit {
+            file: file.into(),
+            what: format!("文件大小 {}", human_bytes(meta.len())),
+            limit: human_bytes(limits.max_file_bytes),
+        });
+    }
+    if meta.len() == 0 {
+        return Err(not_a_workbook(file, "文件为空（0 字节）"));
+    }
+    let mut head = [0u8; 8];
+    let n = read_head(path, &mut head).map_err(|e| open_error(file, &e))?;
+    let head = &head[..n];
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+        return check_zip(path, file, limits);
+    }
+    if head.starts_with(&OLE_MAGIC) {
+        return check_ole(path, file).map(simple);
+    }
+    if let Some(what) = known_non_table(head) {
+        return Err(not_a_workbook(file, what));
+    }
+    if looks_like_html(path) {
+        return Err(not_a_workbook(
+            file,
+            "这是网页（HTML）文件，常见于系统导出的“伪 xls”；请用 Excel 或 WPS 打开后另存为 .xlsx",
+        ));
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "csv" | "txt" => Ok(simple(Format::Csv)),
+        "xlsx" | "xlsm" | "xls" | "ods" => Err(ReadError::Corrupt {
+            file: file.into(),
+            detail: format!("扩展名为 .{ext}，但内容不是该格式（文件头不符）"),
+        }),
+        _ => Err(not_a_workbook(file, "无法从内容识别文件格式")),
+    }
+}
+
+fn read_head(path: &Path, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut f = File::open(path)?;
+    let mut n = 0;
+    while n < buf.len() {
+        let k = f.read(&mut buf[n..])?;
+        if k == 0 {
+            break;
+        }
+        n += k;
+    }
+    Ok(n)
+}
+
+/// Signatures of files people upload by mistake.
+fn known_non_table(head: &[u8]) -> Option<&'static str> {
+    const SIGS: &[(&[u8], &str)] = &[
+        (b"%PDF", "这是 PDF 文件，不是表格；请上传 Excel 原表"),
+        (b"\x89PNG", "这是 PNG 图片，不是表格"),
+        (b"\xFF\xD8\xFF", "这是 JPEG 图片，不是表格"),
+        (b"GIF8", "这是 GIF 图片，不是表格"),
+        (b"Rar!", "这是 RAR 压缩包，不是表格"),
+        (b"7z\xBC\xAF", "这是 7z 压缩包，不是表格"),
+        (b"{\\rtf", "这是 RTF 文档，不是表格"),
+    ];
+    SIGS.iter()
+        .find(|(sig, _)| head.starts_with(sig))
+        .map(|(_, what)| *what)
+}
+
+/// "Excel" exports that are really HTML tables.
+fn looks_like_html(path: &Path) -> bool {
+    let mut buf = [0u8; 512];
+    let Ok(n) = read_head(path, &mut buf) else {
+        return false;
+    };
+    let text = String::from_utf8_lossy(&buf[..n]).to_ascii_lowercase();
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    text.starts_with("<html")
+        || text.starts_with("<!doctype html")
+        || (text.starts_with("<?xml") && text.contains("<html"))
+        || text.starts_with("<table")
+}
+
+/// Checks every part of a zip before anyone inflates it, then tells xlsx
+/// from ods (and from Word/PowerPoint documents).
+fn check_zip(path: &Path, file: &str, limits: &ReadLimits) -> Result<Detected, ReadError> {
+    let f = File::open(path).map_err(|e| open_error(file, &e))?;
+    let archive = zip::ZipArchive::new(BufReader::new(f)).map_err(|e| ReadError::Corrupt {
+        file: file.into(),
+        detail: format!("zip 结构无法解析（{e}），文件可能被截断"),
+    })?;
+    let meta = archive.metadata();
+    let mut names = Vec::with_capacity(meta.len());
+    let mut largest_sheet_part = 0;
+    for i in 0..meta.len() {
+        let entry = meta.entry(i).map_err(|e| ReadError::Corrupt {
+            file: file.into(),
+            detail: format!("zip 目录第 {} 项无法读取（{e}）", i + 1),
+        })?;
+        let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+        if entry.encrypted() {
+            return Err(ReadError::Encrypted { file: file.into() });
+        }
+        let size = entry.size();
+        if size > limits.max_part_bytes {
+            return Err(ReadError::Limit {
+                file: file.into(),
+                what: format!("压缩包内部件“{name}”解压后 {}", human_bytes(size)),
+                limit: human_bytes(limits.max_part_bytes),
+            });
+        }
+        let packed = entry.compressed_size().max(1);
+        if size > RATIO_FLOOR_BYTES && size / packed > limits.max_compression_ratio {
+            return Err(ReadError::Limit {
+                file: file.into(),
+                what: format!(
+                    "压缩包内部件“{name}”压缩比 {}:1（{} 解压为 {}，疑似压缩炸弹）",
+                    size / packed,
+                    human_bytes(packed),
+                    human_bytes(size)
+                ),
+                limit: format!("{}:1", limits.max_compression_ratio),
+            });
+        }
+        if name.starts_with("xl/worksheets/") {
+            largest_sheet_part = largest_sheet_part.max(size);
+        }
+        names.push(name);
+    }
+    let format = classify_zip(file, &names, path)?;
+    Ok(Detected {
+        format,
+        largest_sheet_part,
+    })
+}
+
+fn classify_zip(file: &str, names: &[String], path: &Path) -> Result<Format, ReadError> {
+    let has = |n: &str| names.iter().any(|x| x == n);
+    if has("mimetype") {
+        let mime = read_zip_entry_head(path, "mimetype").unwrap_or_default();
+        if mime.starts_with("application/vnd.oasis.opendocument.spreadsheet") {
+            return Ok(Format::Ods);
+        }
+        if mime.starts_with("application/vnd.oasis.opendocument.text") {
+            return Err(not_a_workbook(
+                file,
+                "这是 OpenDocument 文本文档（.odt），不是表格",
+            ));
+        }
+    }
+    if has("xl/workbook.xml") {
+        return Ok(Format::Xlsx);
+    }
+    if has("xl/workbook.bin") {
+        return Err(not_a_workbook(
+            file,
+            "这是 Excel 二进制工作簿（.xlsb），暂不支持；请另存为 .xlsx",
+        ));
+    }
+    if has("word/document.xml") {
+        return Err(not_a_workbook(
+            file,
+            "这是 Word 文档（.docx），不是 Excel 表格",
+        ));
+    }
+    if has("ppt/presentation.xml") {
+        return Err(not_a_workbook(
+            file,
+            "这是 PowerPoint 演示文稿（.pptx），不是表格",
+        ));
+    }
+    if has("content.xml") {
+        return Err(not_a_workbook(
+            file,
+            "这是 OpenDocument 文档，但不是电子表格（.ods）",
+        ));
+    }
+    if has("[Content_Types].xml") {
+        return Err(ReadError::Corrupt {
+            file: file.into(),
+            detail: "是 Office Open XML 包，但缺少 xl/workbook.xml".into(),
+        });
+    }
+    Err(not_a_workbook(
+        file,
+        "这是普通 zip 压缩包，不是 Excel 表格；请解压后上传其中的表格",
+    ))
+}
+
+/// The first bytes of one small zip entry (the ODF `mimetype`).
+fn read_zip_entry_head(path: &Path, name: &str) -> Option<String> {
+    let f = File::open(path).ok()?;
+    let mut archive = zip::ZipArchive::new(BufReader::new(f)).ok()?;
+    let entry = archive.by_name(name).ok()?;
+    let mut buf = Vec::with_capacity(128);
+    entry.take(128).read_to_end(&mut buf).ok()?;
+    Some(String::from_utf8_lossy(&buf).into_owned())
+}
+
+/// An OLE compound file is a legacy .xls, an encrypted (password-protected)
+/// .xlsx, or some other Office document.
+fn check_ole(path: &Path, file: &str) -> Result<Format, ReadError> {
+    let bytes = std::fs::read(path).map_err(|e| open_error(file, &e))?;
+    // Directory entries name their streams in UTF-16LE.
+    let has = |name: &str| {
+        let pat: Vec<u8> = name.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        contains(&bytes, &pat)
+    };
+    if has("EncryptionInfo") || has("EncryptedPackage") {
+        return Err(ReadError::Encrypted { file: file.into() });
+    }
+    if has("Workbook") || has("Book") {
+        return Ok(Format::Xls);
+    }
+    if has("WordDocument") {
+        return Err(not_a_workbook(
+            file,
+            "这是 Word 97-2003 文档（.doc），不是表格",
+        ));
+    }
+    if has("PowerPoint Document") {
+        return Err(not_a_workbook(
+            file,
+            "这是 PowerPoint 97-2003 演示文稿（.ppt），不是表格",
+        ));
+    }
+    Err(not_a_workbook(
+        file,
+        "这是 OLE 复合文档，但不含 Excel 工作簿",
+    ))
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let mut i = 0;
+    while let Some(p) = hay[i..].iter().position(|&b| b == first) {
+        let at = i + p + 1;
+        if hay.len() >= at + rest.len() && &hay[at..at + rest.len()] == rest {
+            return true;
+        }
+        i = at;
+    }
+    false
+}
+
+pub(crate) fn open_error(file: &str, e: &std::io::Error) -> ReadError {
+    let detail = match e.kind() {
+        std::io::ErrorKind::NotFound => "文件不存在".to_string(),
+        std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
+        _ => e.to_string(),
+    };
+    ReadError::Open {
+        file: file.into(),
+        detail,
+    }
+}
+
+fn not_a_workbook(file: &str, detail: &str) -> ReadError {
+    ReadError::NotAWorkbook {
+        file: file.into(),
+        detail: detail.into(),
+    }
+}
+
+pub(crate) fn human_bytes(n: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if n >= MB {
+        let mb = n as f64 / MB as f64;
+        format!("{mb:.1} MB")
+    } else if n >= 1024 {
+        format!("{} KB", n / 1024)
+    } else {
+        format!("{n} 字节")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_utf16_names() {
+        let pat: Vec<u8> = "Book"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        let mut hay = vec![0u8; 100];
+        hay.extend_from_slice(&pat);
+        assert!(contains(&hay, &pat));
+        assert!(!contains(&hay[..101], &pat));
+    }
+}

@@ -1,0 +1,413 @@
+//! Turning one raw cell into a typed [`Value`] of its declared column.
+//!
+//! Numbers from Excel are binary floats: they are converted through their
+//! shortest round-trip decimal text, then rounded to the 15 significant
+//! digits Excel itself keeps, so 0.1 stays 0.1 and a formula's
+//! 0.30000000000000004 reads as the 0.3 the user sees.
+
+use super::cell::{CellRef, write_float};
+use super::header::amount_unit_in;
+use super::{ColumnSpec, ColumnType};
+use crate::value::{
+    Amount, AmountUnit, Percent, Period, Value, ValueError, excel_serial_to_date, normalize_text,
+    parse_bool, parse_date, parse_integer,
+};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Excel's 1904 date system starts 1462 days after the 1900 one.
+const DAYS_1900_TO_1904: f64 = 1462.0;
+
+/// Everything needed to type one declared column's cells, prepared once.
+pub(crate) struct ColumnPlan<'s> {
+    pub spec: &'s ColumnSpec,
+    /// For amounts: header unit, else the sheet's "单位：" line, else declared.
+    pub amount_unit: Option<AmountUnit>,
+    /// The header says "(%)": bare numbers are points, not fractions.
+    pub percent_points: bool,
+    /// The header names a period unit ("履约期限(月)"): bare numbers use it.
+    pub period_unit: Option<&'static str>,
+    /// Normalised enumeration values and their declared spelling.
+    pub choices: Vec<(String, String)>,
+    pub max_chars: usize,
+}
+
+/// Why a cell could not be typed.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Problem {
+    /// Not a value of the column's type (message without row/column).
+    Type(String),
+    /// Not one of the enumeration's values; the text is kept.
+    NotAChoice { text: String, message: String },
+}
+
+impl<'s> ColumnPlan<'s> {
+    pub(crate) fn new(
+        spec: &'s ColumnSpec,
+        header_unit: Option<&str>,
+        sheet_unit: Option<AmountUnit>,
+        max_chars: usize,
+    ) -> Self {
+        let amount_unit = match &spec.ty {
+            ColumnType::金额 { unit } => Some(
+                header_unit
+                    .and_then(amount_unit_in)
+                    .or(sheet_unit)
+                    .unwrap_or(*unit),
+            ),
+            _ => None,
+        };
+        let percent_points = matches!(spec.ty, ColumnType::百分比) && header_unit == Some("%");
+        let period_unit = match (&spec.ty, header_unit) {
+            (ColumnType::期间, Some(u)) => match u {
+                "日" | "天" => Some("日"),
+                "工作日" => Some("个工作日"),
+                "月" | "个月" => Some("个月"),
+                "年" => Some("年"),
+                _ => None,
+            },
+            _ => None,
+        };
+        let choices = match &spec.ty {
+            ColumnType::枚举(vals) => vals
+                .iter()
+                .map(|v| (normalize_text(v), v.clone()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        ColumnPlan {
+            spec,
+            amount_unit,
+            percent_points,
+            period_unit,
+            choices,
+            max_chars,
+        }
+    }
+
+    /// Types one non-blank cell. `buf` is scratch space reused across cells.
+    pub(crate) fn parse(
+        &self,
+        cell: CellRef<'_>,
+        is_1904: bool,
+        buf: &mut String,
+    ) -> Result<Value, Problem> {
+        if let CellRef::Error(e) = cell {
+            return Err(Problem::Type(format!("公式错误 {e}")));
+        }
+        // .ods and .csv carry formula errors as their display text.
+        if let CellRef::Text(s) = cell
+            && !matches!(self.spec.ty, ColumnType::文本)
+            && is_error_literal(s.trim())
+        {
+            return Err(Problem::Type(format!("公式错误 {}", s.trim())));
+        }
+        match &self.spec.ty {
+            ColumnType::文本 => self.text(cell),
+            ColumnType::数值 => number(cell, buf)
+                .map(Value::Number)
+                .ok_or_else(|| self.invalid(cell)),
+            ColumnType::金额 { .. } => self.amount(cell, buf),
+            ColumnType::百分比 => self.percent(cell, buf),
+            ColumnType::期间 => self.period(cell, buf),
+            ColumnType::日期 => date(cell, is_1904)
+                .map(Value::Date)
+                .ok_or_else(|| self.invalid(cell)),
+            ColumnType::是否 => match cell {
+                CellRef::Bool(b) => Ok(Value::Bool(b)),
+                _ => parse_bool(&cell.text())
+                    .map(Value::Bool)
+                    .map_err(|_| self.invalid(cell)),
+            },
+            ColumnType::枚举(_) => self.choice(cell),
+        }
+    }
+
+    fn text(&self, cell: CellRef<'_>) -> Result<Value, Problem> {
+        let raw = cell.text();
+        let clean = clean_text(&raw);
+        let n = clean.chars().count();
+        if n > self.max_chars {
+            return Err(Problem::Type(format!(
+                "内容过长（{n} 字，上限 {} 字）",
+                self.max_chars
+            )));
+        }
+        Ok(Value::Text(clean))
+    }
+
+    fn amount(&self, cell: CellRef<'_>, buf: &mut String) -> Result<Value, Problem> {
+        let unit = self.amount_unit.unwrap_or(AmountUnit::元);
+        match cell {
+            CellRef::Int(_) | CellRef::Float(_) => number(cell, buf)
+                .map(|n| Value::Amount(Amount::from_unit(n, unit)))
+                .ok_or_else(|| self.invalid(cell)),
+            CellRef::Text(s) => Amount::parse_cell(s, unit)
+                .map(Value::Amount)
+                .map_err(|e| self.error(cell, &e)),
+            _ => Err(self.invalid(cell)),
+        }
+    }
+
+    fn percent(&self, cell: CellRef<'_>, buf: &mut String) -> Result<Value, Problem> {
+        match cell {
+            CellRef::Int(_) | CellRef::Float(_) => {
+                let n = number(cell, buf).ok_or_else(|| self.invalid(cell))?;
+                // Excel stores 20% as 0.2. A bare 20 typed into a General cell
+                // means 20%, not 2000%; so does any number under a "(%)" header.
+                let points = if self.percent_points || n.abs() > Decimal::ONE {
+                    n
+                } else {
+                    n * Decimal::ONE_HUNDRED
+                };
+                Ok(Value::Percent(Percent::from_points(points.normalize())))
+            }
+            CellRef::Text(s) => Percent::parse_cell(s, !self.percent_points && looks_fractional(s))
+                .map(Value::Percent)
+                .map_err(|e| self.error(cell, &e)),
+            _ => Err(self.invalid(cell)),
+        }
+    }
+
+    fn period(&self, cell: CellRef<'_>, buf: &mut String) -> Result<Value, Problem> {
+        let text = cell.text();
+        if let (Some(unit), Some(n)) = (self.period_unit, number(cell, buf)) {
+            return Period::parse(&format!("{}{unit}", n.normalize()))
+                .map(Value::Period)
+                .map_err(|e| self.error(cell, &e));
+        }
+        Period::parse(&text)
+            .map(Value::Period)
+            .map_err(|e| self.error(cell, &e))
+    }
+
+    fn choice(&self, cell: CellRef<'_>) -> Result<Value, Problem> {
+        let text = clean_text(&cell.text());
+        let norm = normalize_text(&text);
+        if let Some((_, canon)) = self.choices.iter().find(|(n, _)| *n == norm) {
+            return Ok(Value::Text(canon.clone()));
+        }
+        let listed: Vec<&str> = self.choices.iter().map(|(_, c)| c.as_str()).collect();
+        let message = format!(
+            "“{}”不在可选值中（可选：{}）",
+            shorten(&text),
+            listed.join("、")
+        );
+        Err(Problem::NotAChoice { text, message })
+    }
+
+    fn invalid(&self, cell: CellRef<'_>) -> Problem {
+        Problem::Type(format!(
+            "“{}”不是有效的{}{}",
+            shorten(&cell.text()),
+            self.spec.ty.name(),
+            hint(&self.spec.ty)
+        ))
+    }
+
+    fn error(&self, cell: CellRef<'_>, e: &ValueError) -> Problem {
+        match e {
+            ValueError::OutOfRange { .. } => Problem::Type(format!(
+                "“{}”超出{}的取值范围",
+                shorten(&cell.text()),
+                self.spec.ty.name()
+            )),
+            ValueError::Invalid { .. } => self.invalid(cell),
+        }
+    }
+}
+
+/// Excel's error values, and LibreOffice's "Err:502" style.
+fn is_error_literal(s: &str) -> bool {
+    matches!(
+        s,
+        "#DIV/0!"
+            | "#N/A"
+            | "#NAME?"
+            | "#NULL!"
+            | "#NUM!"
+            | "#REF!"
+            | "#VALUE!"
+            | "#SPILL!"
+            | "#CALC!"
+    ) || s
+        .strip_prefix("Err:")
+        .is_some_and(|n| n.len() == 3 && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// What a valid value of the type looks like.
+fn hint(ty: &ColumnType) -> &'static str {
+    match ty {
+        ColumnType::文本 | ColumnType::枚举(_) => "",
+        ColumnType::数值 => "（应为数字）",
+        ColumnType::金额 { .. } => "（应为数字，如 12.5万 或 1,234.50）",
+        ColumnType::百分比 => "（应为百分比，如 10% 或 百分之十）",
+        ColumnType::期间 => "（应写明单位，如 30日、3个工作日、6个月）",
+        ColumnType::日期 => "（应为日期，如 2025-07-01 或 2025年7月1日）",
+        ColumnType::是否 => "（应为 是 或 否）",
+    }
+}
+
+/// "0.2" typed as text in a percent column came from a fraction; "20" did not.
+fn looks_fractional(s: &str) -> bool {
+    let t = normalize_text(s);
+    !t.contains(['%', '％']) && t.parse::<f64>().is_ok_and(|f| f.abs() <= 1.0)
+}
+
+/// A cell as an exact number: floats via their decimal text; text via the
+/// shared integer parser (full-width, separators, Chinese numerals) or as
+/// a plain decimal, allowing a short unit after it ("5台", "3家").
+pub(crate) fn number(cell: CellRef<'_>, buf: &mut String) -> Option<Decimal> {
+    match cell {
+        CellRef::Int(i) => Some(Decimal::from(i)),
+        CellRef::Float(f) => decimal_from_f64(f, buf),
+        CellRef::Text(s) => number_text(s),
+        _ => None,
+    }
+}
+
+fn number_text(s: &str) -> Option<Decimal> {
+    if let Ok(i) = parse_integer(s) {
+        return Some(Decimal::from(i));
+    }
+    let t = normalize_text(s);
+    let t: String = t
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | ' '))
+        .collect();
+    if let Ok(d) = Decimal::from_str(&t) {
+        return Some(d);
+    }
+    // A count followed by its unit word.
+    let split = t
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == '-'))?
+        .0;
+    let (num, unit) = t.split_at(split);
+    let short_cjk =
+        unit.chars().count() <= 2 && unit.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    if num.is_empty() || !short_cjk {
+        return None;
+    }
+    Decimal::from_str(num).ok()
+}
+
+/// Exact decimal of an Excel float, at Excel's 15 significant digits.
+pub(crate) fn decimal_from_f64(f: f64, buf: &mut String) -> Option<Decimal> {
+    if !f.is_finite() {
+        return None;
+    }
+    if f == f.trunc() && f.abs() < 1e15 {
+        return Some(Decimal::from(f as i64));
+    }
+    buf.clear();
+    write_float(buf, f);
+    let d = Decimal::from_str(buf).ok()?;
+    Some(d.round_sf(15).unwrap_or(d).normalize())
+}
+
+/// A date from a date-formatted number, ISO text, typed text, or a bare
+/// number that is a plausible serial or yyyymmdd.
+pub(crate) fn date(cell: CellRef<'_>, is_1904: bool) -> Option<NaiveDate> {
+    match cell {
+        CellRef::DateTime(d) if d.is_datetime() => {
+            let serial = if is_1904 {
+                d.as_f64() + DAYS_1900_TO_1904
+            } else {
+                d.as_f64()
+            };
+            excel_serial_to_date(serial).ok()
+        }
+        CellRef::Iso(s) => {
+            let day = s.get(..10).unwrap_or(s);
+            NaiveDate::parse_from_str(day, "%Y-%m-%d")
+                .ok()
+                .or_else(|| parse_date(s).ok())
+        }
+        CellRef::Text(s) => parse_date(s).ok(),
+        CellRef::Int(_) | CellRef::Float(_) => {
+            let f = match cell {
+                CellRef::Int(i) => i as f64,
+                CellRef::Float(f) => f,
+                _ => return None,
+            };
+            if f.fract() == 0.0 && (19_000_101.0..=29_991_231.0).contains(&f) {
+                return parse_date(&(f as i64).to_string()).ok();
+            }
+            // 1900-03-01 … 9999-12-31 as serials.
+            if !(61.0..=2_958_465.0).contains(&f) {
+                return None;
+            }
+            let serial = if is_1904 { f + DAYS_1900_TO_1904 } else { f };
+            excel_serial_to_date(serial).ok()
+        }
+        _ => None,
+    }
+}
+
+/// Trimmed, with line breaks and tabs as spaces and other control and
+/// zero-width characters removed.
+pub(crate) fn clean_text(s: &str) -> String {
+    let dirty = |c: char| c.is_control() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{feff}');
+    let t = s.trim();
+    if !t.contains(dirty) {
+        return t.to_string();
+    }
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        match c {
+            '\n' | '\r' | '\t' => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            c if dirty(c) => {}
+            c => out.push(c),
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Cell text short enough to quote in a message.
+pub(crate) fn shorten(s: &str) -> String {
+    const MAX: usize = 40;
+    let s = clean_text(s);
+    if s.chars().count() <= MAX {
+        s
+    } else {
+        let head: String = s.chars().take(MAX).collect();
+        format!("{head}…")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_convert_exactly_at_excel_precision() {
+        let mut b = String::new();
+        assert_eq!(
+            decimal_from_f64(0.1, &mut b),
+            Some(Decimal::from_str("0.1").unwrap())
+        );
+        assert_eq!(
+            decimal_from_f64(0.1 + 0.2, &mut b),
+            Some(Decimal::from_str("0.3").unwrap())
+        );
+        assert_eq!(
+            decimal_from_f64(1234.56, &mut b),
+            Some(Decimal::from_str("1234.56").unwrap())
+        );
+        assert_eq!(decimal_from_f64(123.0, &mut b), Some(Decimal::from(123)));
+        assert_eq!(decimal_from_f64(f64::NAN, &mut b), None);
+        assert_eq!(decimal_from_f64(1e300, &mut b), None);
+    }
+
+    #[test]
+    fn control_characters_are_cleaned() {
+        assert_eq!(clean_text(" a\u{0}b\r\nc\u{200b} "), "ab c");
+        assert_eq!(clean_text("plain"), "plain");
+    }
+}
