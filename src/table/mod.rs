@@ -53,9 +53,17 @@ pub enum ReadError {
     #[error("文件 {file} 已加密（设置了打开密码），请去除密码后再上传")]
     Encrypted { file: String },
     #[error("文件 {file} 超出限制：{what}（上限 {limit}）")]
-    Limit { file: String, what: String, limit: String },
+    Limit {
+        file: String,
+        what: String,
+        limit: String,
+    },
     #[error("文件 {file} 的工作表“{sheet}”无法读取：{detail}")]
-    Sheet { file: String, sheet: String, detail: String },
+    Sheet {
+        file: String,
+        sheet: String,
+        detail: String,
+    },
 }
 
 /// Everything read from one file.

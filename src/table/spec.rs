@@ -11,7 +11,9 @@ pub enum ColumnType {
     数值,
     /// Money; `unit` is the unit assumed when neither the header nor the
     /// cell names one.
-    金额 { unit: AmountUnit },
+    金额 {
+        unit: AmountUnit,
+    },
     百分比,
     期间,
     日期,
