@@ -28,19 +28,30 @@ pub struct Finding {
     pub location: Location,
     /// Values of the cells the rule read (canonical text; amounts in 元).
     pub values: IndexMap<String, String>,
+    /// The rule could not be decided (e.g. a date beyond the calendar).
+    #[serde(skip)]
+    pub undetermined: bool,
 }
 
 /// Stable report order: severity, then file, sheet, row, column, rule.
 pub fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
-        (a.severity, &a.location.file, &a.location.sheet, a.location.row, column_order(&a.location.column), &a.rule).cmp(&(
-            b.severity,
-            &b.location.file,
-            &b.location.sheet,
-            b.location.row,
-            column_order(&b.location.column),
-            &b.rule,
-        ))
+        (
+            a.severity,
+            &a.location.file,
+            &a.location.sheet,
+            a.location.row,
+            column_order(&a.location.column),
+            &a.rule,
+        )
+            .cmp(&(
+                b.severity,
+                &b.location.file,
+                &b.location.sheet,
+                b.location.row,
+                column_order(&b.location.column),
+                &b.rule,
+            ))
     });
 }
 

@@ -7,10 +7,17 @@
 //! ```
 
 pub mod calendar;
+pub mod check;
 pub mod citation;
+pub mod cli;
+pub mod dsl;
+pub mod engine;
+pub mod error;
+pub mod finding;
+pub mod library;
+pub mod model;
+pub mod project;
+pub mod report;
+pub mod ruletest;
 pub mod table;
 pub mod value;
-pub mod dsl;
-pub mod model;
-pub mod engine;
-pub mod finding;

@@ -107,7 +107,11 @@ pub enum Cx {
     Fact(usize),
     /// An aggregate over the rows of the current group; the argument is
     /// evaluated per row. `label` is the source text, for reports.
-    Agg { func: Aggregate, arg: Option<Box<Cx>>, label: String },
+    Agg {
+        func: Aggregate,
+        arg: Option<Box<Cx>>,
+        label: String,
+    },
     Arith(ArithOp, Box<Cx>, Box<Cx>),
     Neg(Box<Cx>),
     Cmp(CmpOp, Box<Cx>, Box<Cx>),
@@ -126,7 +130,12 @@ impl Cx {
     pub fn walk(&self, f: &mut impl FnMut(&Cx)) {
         f(self);
         match self {
-            Cx::Agg { arg: Some(a), .. } | Cx::Neg(a) | Cx::Not(a) | Cx::IsEmpty(a, _) | Cx::Member(a, _, _) | Cx::Deadline(a, _) => a.walk(f),
+            Cx::Agg { arg: Some(a), .. }
+            | Cx::Neg(a)
+            | Cx::Not(a)
+            | Cx::IsEmpty(a, _)
+            | Cx::Member(a, _, _)
+            | Cx::Deadline(a, _) => a.walk(f),
             Cx::Arith(_, a, b) | Cx::Cmp(_, a, b) | Cx::Within(a, b, _) => {
                 a.walk(f);
                 b.walk(f);
@@ -141,8 +150,14 @@ impl Cx {
         match self {
             Cx::Col(_) => true,
             Cx::Agg { .. } => false,
-            Cx::Neg(a) | Cx::Not(a) | Cx::IsEmpty(a, _) | Cx::Member(a, _, _) | Cx::Deadline(a, _) => a.reads_row(),
-            Cx::Arith(_, a, b) | Cx::Cmp(_, a, b) | Cx::Within(a, b, _) => a.reads_row() || b.reads_row(),
+            Cx::Neg(a)
+            | Cx::Not(a)
+            | Cx::IsEmpty(a, _)
+            | Cx::Member(a, _, _)
+            | Cx::Deadline(a, _) => a.reads_row(),
+            Cx::Arith(_, a, b) | Cx::Cmp(_, a, b) | Cx::Within(a, b, _) => {
+                a.reads_row() || b.reads_row()
+            }
             Cx::And(v) | Cx::Or(v) | Cx::Call(_, v) => v.iter().any(Cx::reads_row),
             _ => false,
         }

@@ -3,6 +3,7 @@
 
 use crate::table::ColumnType;
 use crate::value::{Amount, Percent, Period};
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -221,10 +222,11 @@ pub enum ExprKind {
     And(Vec<Expr>),
     Or(Vec<Expr>),
     Cmp(CmpOp, Box<Expr>, Box<Expr>),
-    /// `日期 起 N日`: the last day of the period (legal period rules).
-    Deadline(Box<Expr>, Period),
+    /// `日期 起 N日`: the last day of the period (legal period rules). The
+    /// period is a literal or a period parameter.
+    Deadline(Box<Expr>, Box<Expr>),
     /// `A 在 B 起 N日内`: A is no later than the last day of the period.
-    Within(Box<Expr>, Box<Expr>, Period),
+    Within(Box<Expr>, Box<Expr>, Box<Expr>),
     IsEmpty(Box<Expr>, bool),
     Member(Box<Expr>, Box<Expr>, bool),
 }

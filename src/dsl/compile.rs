@@ -2,10 +2,10 @@
 //! every name bound to a column, joined column, project fact or parameter.
 
 use super::ast::{ArithOp, CmpOp, Expr, ExprKind, Literal};
-use super::diagnostics::{did_you_mean, LoadError, Sources};
+use super::diagnostics::{LoadError, Sources, did_you_mean};
 use crate::model::{Aggregate, Builtin, Cx, Parameter, Ty};
 use crate::table::{ColumnType, TableSpec};
-use crate::value::Value;
+use crate::value::{Period, Value};
 
 /// What names an expression can see.
 pub struct Scope<'a> {
@@ -45,7 +45,9 @@ pub fn literal_ty(l: &Literal) -> Ty {
         Literal::Text(_) => Ty::Text,
         Literal::Bool(_) => Ty::Bool,
         Literal::Empty => Ty::Empty,
-        Literal::Set(items) => Ty::Set(Box::new(items.first().map(literal_ty).unwrap_or(Ty::Empty))),
+        Literal::Set(items) => {
+            Ty::Set(Box::new(items.first().map(literal_ty).unwrap_or(Ty::Empty)))
+        }
     }
 }
 
@@ -90,19 +92,39 @@ fn builtin_named(name: &str) -> Option<Builtin> {
     })
 }
 
-const FUNCTION_NAMES: &[&str] =
-    &["合计", "计数", "最大", "最小", "平均", "去重计数", "一致", "期限", "品目有效", "品目类别", "品目归属", "信用代码有效", "长度", "包含", "天数"];
+const FUNCTION_NAMES: &[&str] = &[
+    "合计",
+    "计数",
+    "最大",
+    "最小",
+    "平均",
+    "去重计数",
+    "一致",
+    "期限",
+    "品目有效",
+    "品目类别",
+    "品目归属",
+    "信用代码有效",
+    "长度",
+    "包含",
+    "天数",
+];
 
 impl Compiler<'_> {
     fn error(&mut self, e: &Expr, message: impl Into<String>, hint: Option<String>) {
-        self.errors.push(self.sources.error(e.span, message).with_hint(hint));
+        self.errors
+            .push(self.sources.error(e.span, message).with_hint(hint));
     }
 
     /// Compiles a condition: it must be 是/否.
     pub fn condition(&mut self, e: &Expr, sc: &Scope) -> Option<Cx> {
         let (cx, ty) = self.expr(e, sc, false)?;
         if ty != Ty::Bool {
-            self.error(e, format!("这里需要一个条件（是/否），但表达式的类型是{}", ty.name()), Some("例如：合同金额 不超过 原合同金额 × 10%".into()));
+            self.error(
+                e,
+                format!("这里需要一个条件（是/否），但表达式的类型是{}", ty.name()),
+                Some("例如：合同金额 不超过 原合同金额 × 10%".into()),
+            );
             return None;
         }
         Some(cx)
@@ -131,7 +153,11 @@ impl Compiler<'_> {
                             ArithOp::Mul => "×",
                             ArithOp::Div => "÷",
                         };
-                        self.error(e, format!("{}与{}不能做“{sym}”运算", ta.name(), tb.name()), Some("金额可以乘以百分比或数值；金额与金额相除得到比例".into()));
+                        self.error(
+                            e,
+                            format!("{}与{}不能做“{sym}”运算", ta.name(), tb.name()),
+                            Some("金额可以乘以百分比或数值；金额与金额相除得到比例".into()),
+                        );
                         None
                     }
                 }
@@ -155,13 +181,22 @@ impl Compiler<'_> {
                 }
                 let cs: Option<Vec<Cx>> = cs.into_iter().collect();
                 let cs = cs?;
-                Some((if matches!(e.kind, ExprKind::And(_)) { Cx::And(cs) } else { Cx::Or(cs) }, Ty::Bool))
+                Some((
+                    if matches!(e.kind, ExprKind::And(_)) {
+                        Cx::And(cs)
+                    } else {
+                        Cx::Or(cs)
+                    },
+                    Ty::Bool,
+                ))
             }
             ExprKind::Cmp(op, a, b) => {
                 let (ca, ta) = self.expr(a, sc, in_agg)?;
                 let (cb, tb) = self.expr(b, sc, in_agg)?;
                 if !comparable(&ta, &tb) {
-                    let hint = if (ta == Ty::Amount && tb == Ty::Number) || (ta == Ty::Number && tb == Ty::Amount) {
+                    let hint = if (ta == Ty::Amount && tb == Ty::Number)
+                        || (ta == Ty::Number && tb == Ty::Amount)
+                    {
                         Some("金额请写明单位，如 400万元".to_string())
                     } else {
                         None
@@ -169,7 +204,9 @@ impl Compiler<'_> {
                     self.error(e, format!("{}不能与{}比较", ta.name(), tb.name()), hint);
                     return None;
                 }
-                if matches!(ta, Ty::Text | Ty::Bool | Ty::Set(_)) && !matches!(op, CmpOp::Eq | CmpOp::Ne) {
+                if matches!(ta, Ty::Text | Ty::Bool | Ty::Set(_))
+                    && !matches!(op, CmpOp::Eq | CmpOp::Ne)
+                {
                     self.error(e, format!("{}只能比较相等或不等", ta.name()), None);
                     return None;
                 }
@@ -180,14 +217,16 @@ impl Compiler<'_> {
             ExprKind::Deadline(a, period) => {
                 let (ca, ta) = self.expr(a, sc, in_agg)?;
                 self.expect_ty(a, &ta, Ty::Date, "“起”之前")?;
-                Some((Cx::Deadline(Box::new(ca), *period), Ty::Date))
+                let period = self.constant_period(period, sc)?;
+                Some((Cx::Deadline(Box::new(ca), period), Ty::Date))
             }
             ExprKind::Within(a, start, period) => {
                 let (ca, ta) = self.expr(a, sc, in_agg)?;
                 let (cs, ts) = self.expr(start, sc, in_agg)?;
                 self.expect_ty(a, &ta, Ty::Date, "“在”之前")?;
                 self.expect_ty(start, &ts, Ty::Date, "“起”之前")?;
-                Some((Cx::Within(Box::new(ca), Box::new(cs), *period), Ty::Bool))
+                let period = self.constant_period(period, sc)?;
+                Some((Cx::Within(Box::new(ca), Box::new(cs), period), Ty::Bool))
             }
             ExprKind::IsEmpty(a, negated) => {
                 let (ca, _) = self.expr(a, sc, in_agg)?;
@@ -197,7 +236,11 @@ impl Compiler<'_> {
                 let (ca, ta) = self.expr(a, sc, in_agg)?;
                 let (values, elem) = self.set_values(set, sc)?;
                 if !comparable(&ta, &elem) {
-                    self.error(e, format!("{}不能与{}集合比较", ta.name(), elem.name()), None);
+                    self.error(
+                        e,
+                        format!("{}不能与{}集合比较", ta.name(), elem.name()),
+                        None,
+                    );
                     return None;
                 }
                 Some((Cx::Member(Box::new(ca), values, *negated), Ty::Bool))
@@ -205,10 +248,54 @@ impl Compiler<'_> {
         }
     }
 
+    /// A period after 起: a literal or a period parameter, fixed at load time.
+    fn constant_period(&mut self, e: &Expr, sc: &Scope) -> Option<Period> {
+        match &e.kind {
+            ExprKind::Lit(Literal::Period(p)) => Some(*p),
+            ExprKind::Name(n) => match sc.params.iter().find(|p| &p.name == n) {
+                Some(Parameter {
+                    value: Value::Period(p),
+                    ..
+                }) => Some(*p),
+                Some(p) => {
+                    self.error(
+                        e,
+                        format!("“起”之后应为期间，参数“{n}”是{}", p.ty.name()),
+                        None,
+                    );
+                    None
+                }
+                None => {
+                    let hint = did_you_mean(
+                        n,
+                        sc.params
+                            .iter()
+                            .filter(|p| p.ty == Ty::Period)
+                            .map(|p| p.name.as_str()),
+                    );
+                    self.error(
+                        e,
+                        format!("“起”之后应为期间或期间参数，“{n}”不是参数"),
+                        hint,
+                    );
+                    None
+                }
+            },
+            _ => {
+                self.error(e, "“起”之后应为期间，如 30日、3个工作日", None);
+                None
+            }
+        }
+    }
+
     fn bool_operand(&mut self, e: &Expr, sc: &Scope, in_agg: bool) -> Option<Cx> {
         let (c, t) = self.expr(e, sc, in_agg)?;
         if t != Ty::Bool {
-            self.error(e, format!("“且/或/非”的操作数应为条件，这里是{}", t.name()), None);
+            self.error(
+                e,
+                format!("“且/或/非”的操作数应为条件，这里是{}", t.name()),
+                None,
+            );
             return None;
         }
         Some(c)
@@ -218,7 +305,11 @@ impl Compiler<'_> {
         if *found == want || *found == Ty::Empty {
             Some(())
         } else {
-            self.error(e, format!("{place}应为{}，这里是{}", want.name(), found.name()), None);
+            self.error(
+                e,
+                format!("{place}应为{}，这里是{}", want.name(), found.name()),
+                None,
+            );
             None
         }
     }
@@ -227,16 +318,26 @@ impl Compiler<'_> {
     fn set_values(&mut self, e: &Expr, sc: &Scope) -> Option<(Vec<Value>, Ty)> {
         match &e.kind {
             ExprKind::Lit(l @ Literal::Set(items)) => {
-                let Ty::Set(elem) = literal_ty(l) else { return None };
+                let Ty::Set(elem) = literal_ty(l) else {
+                    return None;
+                };
                 Some((items.iter().map(literal_value).collect(), *elem))
             }
             ExprKind::Name(n) => match sc.params.iter().find(|p| &p.name == n) {
-                Some(Parameter { ty: Ty::Set(elem), value: _, .. }) => {
+                Some(Parameter {
+                    ty: Ty::Set(elem),
+                    value: _,
+                    ..
+                }) => {
                     let values = param_set(sc.params, n);
                     Some((values, (**elem).clone()))
                 }
                 _ => {
-                    self.error(e, format!("“{n}”不是集合参数"), Some("集合写作 {\"A\", \"B\"}，或声明为参数".into()));
+                    self.error(
+                        e,
+                        format!("“{n}”不是集合参数"),
+                        Some("集合写作 {\"A\", \"B\"}，或声明为参数".into()),
+                    );
                     None
                 }
             },
@@ -253,7 +354,11 @@ impl Compiler<'_> {
         }
         if let Some(p) = sc.params.iter().find(|p| p.name == n) {
             if let Ty::Set(_) = p.ty {
-                self.error(e, format!("集合参数“{n}”只能用在“属于”或 品目归属() 中"), None);
+                self.error(
+                    e,
+                    format!("集合参数“{n}”只能用在“属于”或 品目归属() 中"),
+                    None,
+                );
                 return None;
             }
             return Some((Cx::Const(p.value.clone()), p.ty.clone()));
@@ -273,29 +378,41 @@ impl Compiler<'_> {
                 }
             }
         }
-        self.error(e, format!("未知的名称“{n}”：表“{}”没有这一列，也没有这个参数", sc.table.name), hint);
+        self.error(
+            e,
+            format!(
+                "未知的名称“{n}”：表“{}”没有这一列，也没有这个参数",
+                sc.table.name
+            ),
+            hint,
+        );
         None
     }
 
     fn qualified(&mut self, e: &Expr, a: &str, b: &str, sc: &Scope) -> Option<(Cx, Ty)> {
-        let (table, make): (&TableSpec, fn(usize) -> Cx) = if let Some((jt, jname)) = sc.join.filter(|(_, jn)| *jn == a) {
-            let _ = jname;
-            (jt, Cx::JoinCol)
-        } else if let Some(f) = sc.facts.filter(|f| f.name == a) {
-            (f, Cx::Fact)
-        } else if sc.table.name == a {
-            (sc.table, Cx::Col)
-        } else {
-            let mut names = vec![sc.table.name.as_str()];
-            if let Some((_, jn)) = sc.join {
-                names.push(jn);
-            }
-            if let Some(f) = sc.facts {
-                names.push(f.name.as_str());
-            }
-            self.error(e, format!("未知的表“{a}”：这条规则只能引用 {}", names.join("、")), did_you_mean(a, names.iter().copied()));
-            return None;
-        };
+        let (table, make): (&TableSpec, fn(usize) -> Cx) =
+            if let Some((jt, jname)) = sc.join.filter(|(_, jn)| *jn == a) {
+                let _ = jname;
+                (jt, Cx::JoinCol)
+            } else if let Some(f) = sc.facts.filter(|f| f.name == a) {
+                (f, Cx::Fact)
+            } else if sc.table.name == a {
+                (sc.table, Cx::Col)
+            } else {
+                let mut names = vec![sc.table.name.as_str()];
+                if let Some((_, jn)) = sc.join {
+                    names.push(jn);
+                }
+                if let Some(f) = sc.facts {
+                    names.push(f.name.as_str());
+                }
+                self.error(
+                    e,
+                    format!("未知的表“{a}”：这条规则只能引用 {}", names.join("、")),
+                    did_you_mean(a, names.iter().copied()),
+                );
+                return None;
+            };
         match table.column_index(b) {
             Some(i) => Some((make(i), column_ty(&table.columns[i].ty))),
             None => {
@@ -306,19 +423,39 @@ impl Compiler<'_> {
         }
     }
 
-    fn call(&mut self, e: &Expr, name: &str, args: &[Expr], sc: &Scope, in_agg: bool) -> Option<(Cx, Ty)> {
+    fn call(
+        &mut self,
+        e: &Expr,
+        name: &str,
+        args: &[Expr],
+        sc: &Scope,
+        in_agg: bool,
+    ) -> Option<(Cx, Ty)> {
         if let Some(func) = aggregate_named(name) {
             if !sc.aggregates {
-                self.error(e, format!("{name}() 只能用于“按 … 分组”或“整表”范围"), Some("每行范围内直接写列名即可".into()));
+                self.error(
+                    e,
+                    format!("{name}() 只能用于“按 … 分组”或“整表”范围"),
+                    Some("每行范围内直接写列名即可".into()),
+                );
                 return None;
             }
             if in_agg {
                 self.error(e, format!("{name}() 不能嵌套在另一个汇总之内"), None);
                 return None;
             }
-            let label = self.sources.files[e.span.file].text[e.span.start..e.span.end].to_string();
+            let label = self.sources.files[e.span.file].text[e.span.start..e.span.end]
+                .trim()
+                .to_string();
             if func == Aggregate::计数 && args.is_empty() {
-                return Some((Cx::Agg { func, arg: None, label }, Ty::Number));
+                return Some((
+                    Cx::Agg {
+                        func,
+                        arg: None,
+                        label,
+                    },
+                    Ty::Number,
+                ));
             }
             if args.len() != 1 {
                 self.error(e, format!("{name}() 需要一个参数（列或表达式）"), None);
@@ -332,7 +469,11 @@ impl Compiler<'_> {
             let result = match func {
                 Aggregate::合计 | Aggregate::平均 => {
                     if !matches!(ty, Ty::Amount | Ty::Number | Ty::Percent) {
-                        self.error(&args[0], format!("{name}() 只能用于金额、数值或百分比，这里是{}", ty.name()), None);
+                        self.error(
+                            &args[0],
+                            format!("{name}() 只能用于金额、数值或百分比，这里是{}", ty.name()),
+                            None,
+                        );
                         return None;
                     }
                     ty
@@ -341,21 +482,42 @@ impl Compiler<'_> {
                 Aggregate::计数 | Aggregate::去重计数 => Ty::Number,
                 Aggregate::一致 => Ty::Bool,
             };
-            return Some((Cx::Agg { func, arg: Some(Box::new(arg)), label }, result));
+            return Some((
+                Cx::Agg {
+                    func,
+                    arg: Some(Box::new(arg)),
+                    label,
+                },
+                result,
+            ));
         }
         let Some(builtin) = builtin_named(name) else {
-            self.error(e, format!("未知的函数“{name}”"), did_you_mean(name, FUNCTION_NAMES.iter().copied()));
+            self.error(
+                e,
+                format!("未知的函数“{name}”"),
+                did_you_mean(name, FUNCTION_NAMES.iter().copied()),
+            );
             return None;
         };
         let want: &[Ty] = match builtin {
             Builtin::期限 => &[Ty::Date, Ty::Period],
-            Builtin::品目有效 | Builtin::品目类别 | Builtin::信用代码有效 | Builtin::长度 => &[Ty::Text],
+            Builtin::品目有效 | Builtin::品目类别 | Builtin::信用代码有效 | Builtin::长度 => {
+                &[Ty::Text]
+            }
             Builtin::品目归属 => &[Ty::Text, Ty::Set(Box::new(Ty::Text))],
             Builtin::包含 => &[Ty::Text, Ty::Text],
             Builtin::天数 => &[Ty::Date, Ty::Date],
         };
         if args.len() != want.len() {
-            self.error(e, format!("{name}() 需要 {} 个参数，这里有 {} 个", want.len(), args.len()), None);
+            self.error(
+                e,
+                format!(
+                    "{name}() 需要 {} 个参数，这里有 {} 个",
+                    want.len(),
+                    args.len()
+                ),
+                None,
+            );
             return None;
         }
         let mut cxs = Vec::new();
@@ -395,11 +557,18 @@ impl Compiler<'_> {
             }
             _ => None,
         };
-        let (Some(col), Cx::Const(Value::Text(text))) = (spec_col, other) else { return };
+        let (Some(col), Cx::Const(Value::Text(text))) = (spec_col, other) else {
+            return;
+        };
         if let ColumnType::枚举(values) = &col.ty {
             if !values.iter().any(|v| v == text) {
-                let hint = did_you_mean(text, values.iter().map(String::as_str)).or_else(|| Some(format!("可选值：{}", values.join("、"))));
-                self.error(other_expr, format!("“{text}”不是列“{}”的可选值", col.name), hint);
+                let hint = did_you_mean(text, values.iter().map(String::as_str))
+                    .or_else(|| Some(format!("可选值：{}", values.join("、"))));
+                self.error(
+                    other_expr,
+                    format!("“{text}”不是列“{}”的可选值", col.name),
+                    hint,
+                );
             }
         }
     }
@@ -407,14 +576,21 @@ impl Compiler<'_> {
 
 /// The elements of a set parameter (stored on the parameter as its note-free value list).
 fn param_set(params: &[Parameter], name: &str) -> Vec<Value> {
-    params.iter().find(|p| p.name == name).map(|p| p.set.clone()).unwrap_or_default()
+    params
+        .iter()
+        .find(|p| p.name == name)
+        .map(|p| p.set.clone())
+        .unwrap_or_default()
 }
 
 pub fn comparable(a: &Ty, b: &Ty) -> bool {
     a == b
         || *a == Ty::Empty
         || *b == Ty::Empty
-        || matches!((a, b), (Ty::Number, Ty::Percent) | (Ty::Percent, Ty::Number))
+        || matches!(
+            (a, b),
+            (Ty::Number, Ty::Percent) | (Ty::Percent, Ty::Number)
+        )
 }
 
 pub fn arith_ty(op: ArithOp, a: &Ty, b: &Ty) -> Option<Ty> {
@@ -424,7 +600,9 @@ pub fn arith_ty(op: ArithOp, a: &Ty, b: &Ty) -> Option<Ty> {
         (ArithOp::Add | ArithOp::Sub, Number, Number) => Some(Number),
         (ArithOp::Add | ArithOp::Sub, Percent, Percent) => Some(Percent),
         (ArithOp::Sub, Date, Date) => Some(Number),
-        (ArithOp::Mul, Amount, Percent | Number) | (ArithOp::Mul, Percent | Number, Amount) => Some(Amount),
+        (ArithOp::Mul, Amount, Percent | Number) | (ArithOp::Mul, Percent | Number, Amount) => {
+            Some(Amount)
+        }
         (ArithOp::Mul, Number, Number) => Some(Number),
         (ArithOp::Mul, Number, Percent) | (ArithOp::Mul, Percent, Number) => Some(Number),
         (ArithOp::Div, Amount, Amount) | (ArithOp::Div, Number, Number) => Some(Number),

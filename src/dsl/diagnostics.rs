@@ -20,7 +20,10 @@ pub struct Sources {
 
 impl Sources {
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> usize {
-        self.files.push(SourceFile { name: name.into(), text: Arc::new(text.into()) });
+        self.files.push(SourceFile {
+            name: name.into(),
+            text: Arc::new(text.into()),
+        });
         self.files.len() - 1
     }
 
@@ -51,7 +54,9 @@ impl Sources {
             column,
             message: message.into(),
             hint: None,
-            source_line: text[line_start..line_end].trim_end_matches('\r').to_string(),
+            source_line: text[line_start..line_end]
+                .trim_end_matches('\r')
+                .to_string(),
             caret_width: text[start..end].chars().count().max(1),
             text: file.text.clone(),
             byte_span: (start, end.max(start)),
@@ -93,8 +98,12 @@ impl LoadError {
     pub fn caret_line(&self) -> String {
         use unicode_width::UnicodeWidthStr;
         let prefix: String = self.source_line.chars().take(self.column - 1).collect();
-        let marked: String =
-            self.source_line.chars().skip(self.column - 1).take(self.caret_width).collect();
+        let marked: String = self
+            .source_line
+            .chars()
+            .skip(self.column - 1)
+            .take(self.caret_width)
+            .collect();
         let pad = prefix.width();
         let width = marked.width().max(1);
         format!("{}{}", " ".repeat(pad), "^".repeat(width))
@@ -103,7 +112,11 @@ impl LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
     }
 }
 
@@ -112,17 +125,21 @@ impl miette::Diagnostic for LoadError {
         Some(Box::new("jicai::规则"))
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.hint.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.hint
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
         Some(self as &dyn miette::SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let (start, end) = self.byte_span;
-        Some(Box::new(std::iter::once(miette::LabeledSpan::new_primary_with_span(
-            Some("此处".to_string()),
-            (start, end - start),
-        ))))
+        Some(Box::new(std::iter::once(
+            miette::LabeledSpan::new_primary_with_span(
+                Some("此处".to_string()),
+                (start, end - start),
+            ),
+        )))
     }
 }
 
@@ -134,7 +151,10 @@ impl miette::SourceCode for LoadError {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        let inner = self.text.as_str().read_span(span, context_lines_before, context_lines_after)?;
+        let inner =
+            self.text
+                .as_str()
+                .read_span(span, context_lines_before, context_lines_after)?;
         let contents = miette::MietteSpanContents::new_named(
             self.file.clone(),
             inner.data(),
@@ -159,12 +179,17 @@ impl fmt::Display for LoadErrors {
 
 impl miette::Diagnostic for LoadErrors {
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
-        Some(Box::new(self.0.iter().map(|e| e as &dyn miette::Diagnostic)))
+        Some(Box::new(
+            self.0.iter().map(|e| e as &dyn miette::Diagnostic),
+        ))
     }
 }
 
 /// The closest candidate by edit distance, for "是否指……？" hints.
-pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     let name_len = name.chars().count();
     candidates
         .into_iter()

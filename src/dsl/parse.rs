@@ -2,13 +2,13 @@
 //! Chinese names for what was expected.
 
 use super::ast::*;
-use super::diagnostics::{did_you_mean, LoadError, Sources};
+use super::diagnostics::{LoadError, Sources, did_you_mean};
 use crate::table::ColumnType;
 use crate::value::{
-    parse_chinese_integer, parse_date, Amount, AmountUnit, Percent, Period, PeriodUnit,
+    Amount, AmountUnit, Percent, Period, PeriodUnit, parse_chinese_integer, parse_date,
 };
-use pest::iterators::Pair;
 use pest::Parser;
+use pest::iterators::Pair;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -21,10 +21,21 @@ type P<'a> = Pair<'a, Rule>;
 /// Parses one loaded file.
 pub fn parse_file(sources: &Sources, file: usize) -> Result<FileAst, Vec<LoadError>> {
     let text = sources.files[file].text.clone();
-    let pairs = RulesParser::parse(Rule::file, &text).map_err(|e| vec![syntax_error(sources, file, &text, e)])?;
-    let mut b = Builder { sources, file, errors: Vec::new(), offset: 0 };
+    let pairs = RulesParser::parse(Rule::file, &text)
+        .map_err(|e| vec![syntax_error(sources, file, &text, e)])?;
+    let mut b = Builder {
+        sources,
+        file,
+        errors: Vec::new(),
+        offset: 0,
+    };
     let mut ast = FileAst::default();
-    for item in pairs.into_iter().next().into_iter().flat_map(|p| p.into_inner()) {
+    for item in pairs
+        .into_iter()
+        .next()
+        .into_iter()
+        .flat_map(|p| p.into_inner())
+    {
         match item.as_rule() {
             Rule::ruleset_decl => ast.rulesets.push(b.ruleset(item)),
             Rule::document_decl => ast.documents.push(b.document(item)),
@@ -40,24 +51,54 @@ pub fn parse_file(sources: &Sources, file: usize) -> Result<FileAst, Vec<LoadErr
             _ => {}
         }
     }
-    if b.errors.is_empty() { Ok(ast) } else { Err(b.errors) }
+    if b.errors.is_empty() {
+        Ok(ast)
+    } else {
+        Err(b.errors)
+    }
 }
 
 /// Parses a standalone expression (used for `{…}` in message templates).
-pub fn parse_expr_at(sources: &Sources, file: usize, offset: usize, text: &str) -> Result<Expr, LoadError> {
+pub fn parse_expr_at(
+    sources: &Sources,
+    file: usize,
+    offset: usize,
+    text: &str,
+) -> Result<Expr, LoadError> {
     let pairs = RulesParser::parse(Rule::expr_only, text).map_err(|e| {
         let pos = match e.location {
             pest::error::InputLocation::Pos(p) => p,
             pest::error::InputLocation::Span((s, _)) => s,
         };
-        sources.error(Span { file, start: offset + pos, end: offset + pos + 1 }, format!("说明中的表达式“{text}”无法解析：{}", expected_words(&e)))
+        sources.error(
+            Span {
+                file,
+                start: offset + pos,
+                end: offset + pos + 1,
+            },
+            format!("说明中的表达式“{text}”无法解析：{}", expected_words(&e)),
+        )
     })?;
-    let mut b = Builder { sources, file, errors: Vec::new(), offset: 0 };
+    let mut b = Builder {
+        sources,
+        file,
+        errors: Vec::new(),
+        offset: 0,
+    };
     b.offset = offset;
     let expr_pair = pairs.into_iter().next().and_then(|p| p.into_inner().next());
     let expr = match expr_pair {
         Some(p) => b.expr(p),
-        None => return Err(sources.error(Span { file, start: offset, end: offset + 1 }, "说明中的表达式为空")),
+        None => {
+            return Err(sources.error(
+                Span {
+                    file,
+                    start: offset,
+                    end: offset + 1,
+                },
+                "说明中的表达式为空",
+            ));
+        }
     };
     match b.errors.into_iter().next() {
         Some(err) => Err(err),
@@ -65,14 +106,27 @@ pub fn parse_expr_at(sources: &Sources, file: usize, offset: usize, text: &str) 
     }
 }
 
-fn syntax_error(sources: &Sources, file: usize, text: &str, e: pest::error::Error<Rule>) -> LoadError {
+fn syntax_error(
+    sources: &Sources,
+    file: usize,
+    text: &str,
+    e: pest::error::Error<Rule>,
+) -> LoadError {
     let pos = match e.location {
         pest::error::InputLocation::Pos(p) => p,
         pest::error::InputLocation::Span((s, _)) => s,
     };
-    let found: String = text[pos..].chars().take_while(|c| !c.is_whitespace()).take(12).collect();
+    let found: String = text[pos..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .take(12)
+        .collect();
     let found_len = found.len().max(1);
-    let span = Span { file, start: pos, end: pos + found_len };
+    let span = Span {
+        file,
+        start: pos,
+        end: pos + found_len,
+    };
     let expected = expected_words(&e);
     let message = if found.is_empty() {
         format!("语法错误：文件意外结束，此处应为{expected}")
@@ -80,7 +134,9 @@ fn syntax_error(sources: &Sources, file: usize, text: &str, e: pest::error::Erro
         format!("语法错误：此处不应出现“{found}”，应为{expected}")
     };
     let keywords = expected_keyword_texts(&e);
-    sources.error(span, message).with_hint(did_you_mean(&found, keywords.iter().copied()))
+    sources
+        .error(span, message)
+        .with_hint(did_you_mean(&found, keywords.iter().copied()))
 }
 
 fn expected_rules(e: &pest::error::Error<Rule>) -> Vec<Rule> {
@@ -104,7 +160,10 @@ fn expected_words(e: &pest::error::Error<Rule>) -> String {
 
 /// Keyword spellings among the expected tokens, for did-you-mean.
 fn expected_keyword_texts(e: &pest::error::Error<Rule>) -> Vec<&'static str> {
-    expected_rules(e).into_iter().filter_map(keyword_text).collect()
+    expected_rules(e)
+        .into_iter()
+        .filter_map(keyword_text)
+        .collect()
 }
 
 fn keyword_text(rule: Rule) -> Option<&'static str> {
@@ -167,12 +226,22 @@ fn rule_name(rule: Rule) -> &'static str {
         Rule::literal | Rule::param_value => "值（金额、百分比、期间、日期、数字、文字或 是/否）",
         Rule::amount_lit => "金额（如 400万元）",
         Rule::period_lit | Rule::period_within => "期间（如 30日、3个工作日）",
-        Rule::expr | Rule::or_expr | Rule::and_expr | Rule::not_expr | Rule::cmp_expr | Rule::sum
-        | Rule::product | Rule::unary | Rule::postfix | Rule::atom => "表达式",
+        Rule::expr
+        | Rule::or_expr
+        | Rule::and_expr
+        | Rule::not_expr
+        | Rule::cmp_expr
+        | Rule::sum
+        | Rule::product
+        | Rule::unary
+        | Rule::postfix
+        | Rule::atom => "表达式",
         Rule::cmp_op => "比较词（如 不超过、达到、>=）",
         Rule::range_word => "以上/以下/以内",
         Rule::level_word => "程度词（应当、必须、不得、一般、原则上、鼓励、可以）",
-        Rule::column_type | Rule::type_simple => "列类型（文本、数值、金额、百分比、期间、日期、是否、枚举）",
+        Rule::column_type | Rule::type_simple => {
+            "列类型（文本、数值、金额、百分比、期间、日期、是否、枚举）"
+        }
         Rule::unit_name => "金额单位（元、万元、亿元）",
         Rule::article => "条款（如 第九条）",
         Rule::ruleset_field => "规则集字段（名称、文号、发布、生效、失效、继承、标识）",
@@ -199,7 +268,11 @@ struct Builder<'s> {
 impl Builder<'_> {
     fn span(&self, p: &P) -> Span {
         let s = p.as_span();
-        Span { file: self.file, start: s.start() + self.offset, end: s.end() + self.offset }
+        Span {
+            file: self.file,
+            start: s.start() + self.offset,
+            end: s.end() + self.offset,
+        }
     }
 
     fn spanned_name(&self, p: P) -> Spanned<String> {
@@ -212,7 +285,11 @@ impl Builder<'_> {
 
     fn ruleset(&mut self, p: P) -> RuleSetDecl {
         let mut inner = p.into_inner();
-        let mut d = RuleSetDecl { name: self.spanned_name(inner.next().expect("grammar: name")), ..Default::default() };
+        inner.next(); // 规则集
+        let mut d = RuleSetDecl {
+            name: self.spanned_name(inner.next().expect("grammar: name")),
+            ..Default::default()
+        };
         for field in inner {
             let f = field.into_inner().next().expect("grammar: field");
             let rule = f.as_rule();
@@ -234,6 +311,7 @@ impl Builder<'_> {
 
     fn document(&mut self, p: P) -> DocumentDecl {
         let mut inner = p.into_inner();
+        inner.next(); // 文件
         let mut d = DocumentDecl {
             name: self.spanned_name(inner.next().expect("grammar: name")),
             title: None,
@@ -258,6 +336,7 @@ impl Builder<'_> {
 
     fn table(&mut self, p: P, is_facts: bool) -> TableDecl {
         let mut inner = p.into_inner();
+        inner.next(); // 表 / 事实
         let mut t = TableDecl {
             name: self.spanned_name(inner.next().expect("grammar: name")),
             is_facts,
@@ -271,7 +350,9 @@ impl Builder<'_> {
             match f.as_rule() {
                 Rule::column_decl => t.columns.push(self.column(f)),
                 Rule::citation => t.citations.push(self.citation(f)),
-                Rule::table_alias => t.aliases.extend(f.into_inner().skip(1).map(|s| string_text(&s))),
+                Rule::table_alias => t
+                    .aliases
+                    .extend(f.into_inner().skip(1).map(|s| string_text(&s))),
                 Rule::table_total => t.has_total = true,
                 _ => {}
             }
@@ -283,9 +364,20 @@ impl Builder<'_> {
         let mut inner = p.into_inner();
         inner.next(); // 列
         let name = self.spanned_name(inner.next().expect("grammar: column name"));
-        let ty_pair = inner.next().expect("grammar: column type").into_inner().next().expect("grammar: type");
+        let ty_pair = inner
+            .next()
+            .expect("grammar: column type")
+            .into_inner()
+            .next()
+            .expect("grammar: type");
         let ty = match ty_pair.as_rule() {
-            Rule::type_enum => ColumnType::枚举(ty_pair.into_inner().skip(1).map(|s| string_text(&s)).collect()),
+            Rule::type_enum => ColumnType::枚举(
+                ty_pair
+                    .into_inner()
+                    .skip(1)
+                    .map(|s| string_text(&s))
+                    .collect(),
+            ),
             Rule::type_amount => {
                 let unit = ty_pair
                     .into_inner()
@@ -303,13 +395,21 @@ impl Builder<'_> {
                 _ => ColumnType::是否,
             },
         };
-        let mut c = ColumnDecl { name, ty, required: false, unique: false, aliases: Vec::new() };
+        let mut c = ColumnDecl {
+            name,
+            ty,
+            required: false,
+            unique: false,
+            aliases: Vec::new(),
+        };
         for opt in inner {
             let o = opt.into_inner().next().expect("grammar: column option");
             match o.as_rule() {
                 Rule::opt_required => c.required = true,
                 Rule::opt_unique => c.unique = true,
-                Rule::opt_alias => c.aliases.extend(o.into_inner().skip(1).map(|s| string_text(&s))),
+                Rule::opt_alias => c
+                    .aliases
+                    .extend(o.into_inner().skip(1).map(|s| string_text(&s))),
                 _ => {}
             }
         }
@@ -318,12 +418,20 @@ impl Builder<'_> {
 
     fn citation(&mut self, p: P) -> CitationAst {
         let span = self.span(&p);
-        let mut c = CitationAst { document: None, article: String::new(), text: None, span };
+        let mut c = CitationAst {
+            document: None,
+            article: String::new(),
+            text: None,
+            span,
+        };
         for part in p.into_inner() {
             match part.as_rule() {
                 Rule::doc_ref => {
                     let inner = part.into_inner().next().expect("grammar: doc name");
-                    c.document = Some(Spanned::new(inner.as_str().trim().to_string(), self.span(&inner)));
+                    c.document = Some(Spanned::new(
+                        inner.as_str().trim().to_string(),
+                        self.span(&inner),
+                    ));
                 }
                 Rule::article => c.article = part.as_str().to_string(),
                 Rule::string => c.text = Some(string_text(&part)),
@@ -360,7 +468,14 @@ impl Builder<'_> {
                 _ => {}
             }
         }
-        Some(ParamDecl { name: name?, value: value?, overrides, citations, note, span })
+        Some(ParamDecl {
+            name: name?,
+            value: value?,
+            overrides,
+            citations,
+            note,
+            span,
+        })
     }
 
     fn rule(&mut self, p: P) -> RuleDecl {
@@ -426,14 +541,21 @@ impl Builder<'_> {
                         Rule::scope_each => ScopeMode::EachRow,
                         Rule::scope_whole => ScopeMode::Whole,
                         _ => ScopeMode::Group(
-                            m.into_inner().filter(|x| x.as_rule() == Rule::name).map(|x| self.spanned_name(x)).collect(),
+                            m.into_inner()
+                                .filter(|x| x.as_rule() == Rule::name)
+                                .map(|x| self.spanned_name(x))
+                                .collect(),
                         ),
                     },
                 };
                 if r.scope.is_some() {
                     self.err(fspan, "范围重复出现：一条规则只有一个范围");
                 }
-                r.scope = Some(ScopeAst { table, mode, span: fspan });
+                r.scope = Some(ScopeAst {
+                    table,
+                    mode,
+                    span: fspan,
+                });
             }
             Rule::rule_join => {
                 let mut names = Vec::new();
@@ -453,7 +575,13 @@ impl Builder<'_> {
                 if r.join.is_some() {
                     self.err(fspan, "关联重复出现：一条规则只能关联一张表");
                 }
-                r.join = Some(JoinAst { table, alias, left_key, right_key, span: fspan });
+                r.join = Some(JoinAst {
+                    table,
+                    alias,
+                    left_key,
+                    right_key,
+                    span: fspan,
+                });
             }
             Rule::rule_when => {
                 let e = f.into_inner().nth(1).expect("grammar: when expr");
@@ -469,14 +597,20 @@ impl Builder<'_> {
             }
             Rule::rule_message => {
                 let s = f.into_inner().nth(1).expect("grammar: message string");
-                let inner = s.clone().into_inner().next().expect("grammar: string inner");
+                let inner = s
+                    .clone()
+                    .into_inner()
+                    .next()
+                    .expect("grammar: string inner");
                 r.message = Some(Spanned::new(inner.as_str().to_string(), self.span(&inner)));
             }
             Rule::rule_at => {
                 let n = f.into_inner().nth(1).expect("grammar: at name");
                 r.at = Some(self.spanned_name(n));
             }
-            Rule::field_effective => r.effective = f.into_inner().nth(1).and_then(|d| self.date(&d)),
+            Rule::field_effective => {
+                r.effective = f.into_inner().nth(1).and_then(|d| self.date(&d))
+            }
             Rule::field_expires => r.expires = f.into_inner().nth(1).and_then(|d| self.date(&d)),
             _ => {}
         }
@@ -484,7 +618,13 @@ impl Builder<'_> {
 
     fn example(&mut self, p: P) -> ExampleDecl {
         let span = self.span(&p);
-        let mut ex = ExampleDecl { title: String::new(), rows: Vec::new(), expects: Vec::new(), as_of: None, span };
+        let mut ex = ExampleDecl {
+            title: String::new(),
+            rows: Vec::new(),
+            expects: Vec::new(),
+            as_of: None,
+            span,
+        };
         for part in p.into_inner() {
             match part.as_rule() {
                 Rule::string => ex.title = string_text(&part),
@@ -494,19 +634,28 @@ impl Builder<'_> {
                         Rule::example_rows => {
                             let rspan = self.span(&f);
                             let mut inner = f.into_inner();
-                            let table = self.spanned_name(inner.next().expect("grammar: example table"));
+                            let table =
+                                self.spanned_name(inner.next().expect("grammar: example table"));
                             let mut cells = Vec::new();
                             for cell in inner {
                                 let mut c = cell.into_inner();
                                 let col = self.spanned_name(c.next().expect("grammar: cell name"));
                                 let v = c.next().expect("grammar: cell value");
                                 let vspan = self.span(&v);
-                                let lit = if v.as_rule() == Rule::empty_lit { Some(Literal::Empty) } else { self.literal_or_set(v) };
+                                let lit = if v.as_rule() == Rule::empty_lit {
+                                    Some(Literal::Empty)
+                                } else {
+                                    self.literal_or_set(v)
+                                };
                                 if let Some(lit) = lit {
                                     cells.push((col, Spanned::new(lit, vspan)));
                                 }
                             }
-                            ex.rows.push(ExampleRow { table, cells, span: rspan });
+                            ex.rows.push(ExampleRow {
+                                table,
+                                cells,
+                                span: rspan,
+                            });
                         }
                         Rule::example_expect => {
                             let mut violates = true;
@@ -514,13 +663,16 @@ impl Builder<'_> {
                             for x in f.into_inner() {
                                 match x.as_rule() {
                                     Rule::expect_passes => violates = false,
-                                    Rule::rule_id => ids.push(Spanned::new(x.as_str().to_string(), self.span(&x))),
+                                    Rule::rule_id => ids
+                                        .push(Spanned::new(x.as_str().to_string(), self.span(&x))),
                                     _ => {}
                                 }
                             }
                             ex.expects.push((violates, ids));
                         }
-                        Rule::example_asof => ex.as_of = f.into_inner().nth(1).and_then(|d| self.date(&d)),
+                        Rule::example_asof => {
+                            ex.as_of = f.into_inner().nth(1).and_then(|d| self.date(&d))
+                        }
                         _ => {}
                     }
                 }
@@ -558,9 +710,15 @@ impl Builder<'_> {
         let text = p.as_str();
         let span = self.span(&p);
         let result = match p.as_rule() {
-            Rule::date_lit => parse_date(text).map(Literal::Date).map_err(|e| e.to_string()),
-            Rule::amount_lit => Amount::parse_literal(text).map(Literal::Amount).map_err(|e| e.to_string()),
-            Rule::percent_lit => Percent::parse(text).map(Literal::Percent).map_err(|e| e.to_string()),
+            Rule::date_lit => parse_date(text)
+                .map(Literal::Date)
+                .map_err(|e| e.to_string()),
+            Rule::amount_lit => Amount::parse_literal(text)
+                .map(Literal::Amount)
+                .map_err(|e| e.to_string()),
+            Rule::percent_lit => Percent::parse(text)
+                .map(Literal::Percent)
+                .map_err(|e| e.to_string()),
             Rule::period_lit => parse_period_literal(text).map(Literal::Period),
             Rule::number_lit => Decimal::from_str(&text.replace(',', ""))
                 .map(Literal::Number)
@@ -584,14 +742,23 @@ impl Builder<'_> {
             Rule::expr => self.expr(p.into_inner().next().expect("grammar: expr")),
             Rule::or_expr | Rule::and_expr => {
                 let is_or = p.as_rule() == Rule::or_expr;
-                let parts: Vec<Expr> =
-                    p.into_inner().filter(|x| !matches!(x.as_rule(), Rule::kw_or | Rule::kw_and)).map(|x| self.expr(x)).collect();
+                let parts: Vec<Expr> = p
+                    .into_inner()
+                    .filter(|x| !matches!(x.as_rule(), Rule::kw_or | Rule::kw_and))
+                    .map(|x| self.expr(x))
+                    .collect();
                 if parts.len() == 1 {
                     parts.into_iter().next().expect("one part")
                 } else if is_or {
-                    Expr { kind: ExprKind::Or(parts), span }
+                    Expr {
+                        kind: ExprKind::Or(parts),
+                        span,
+                    }
                 } else {
-                    Expr { kind: ExprKind::And(parts), span }
+                    Expr {
+                        kind: ExprKind::And(parts),
+                        span,
+                    }
                 }
             }
             Rule::not_expr => {
@@ -606,7 +773,10 @@ impl Builder<'_> {
                 }
                 let mut e = inner.expect("grammar: not operand");
                 for _ in 0..nots {
-                    e = Expr { kind: ExprKind::Not(Box::new(e)), span };
+                    e = Expr {
+                        kind: ExprKind::Not(Box::new(e)),
+                        span,
+                    };
                 }
                 e
             }
@@ -622,8 +792,15 @@ impl Builder<'_> {
                         "×" | "*" => ArithOp::Mul,
                         _ => ArithOp::Div,
                     };
-                    let s = Span { file: span.file, start: acc.span.start, end: rhs.span.end };
-                    acc = Expr { kind: ExprKind::Arith(op, Box::new(acc), Box::new(rhs)), span: s };
+                    let s = Span {
+                        file: span.file,
+                        start: acc.span.start,
+                        end: rhs.span.end,
+                    };
+                    acc = Expr {
+                        kind: ExprKind::Arith(op, Box::new(acc), Box::new(rhs)),
+                        span: s,
+                    };
                 }
                 acc
             }
@@ -634,45 +811,108 @@ impl Builder<'_> {
                     inner.next();
                 }
                 let e = self.expr(inner.next().expect("grammar: unary operand"));
-                if neg { Expr { kind: ExprKind::Neg(Box::new(e)), span } } else { e }
+                if neg {
+                    Expr {
+                        kind: ExprKind::Neg(Box::new(e)),
+                        span,
+                    }
+                } else {
+                    e
+                }
             }
             Rule::postfix => {
                 let mut inner = p.into_inner();
                 let e = self.expr(inner.next().expect("grammar: atom"));
                 inner.next(); // 起
                 match inner.next() {
-                    Some(period) => match parse_period_literal(period.as_str()) {
-                        Ok(per) => Expr { kind: ExprKind::Deadline(Box::new(e), per), span },
-                        Err(msg) => {
-                            self.err(self.span(&period), msg);
-                            e
+                    Some(period) => {
+                        let per = self.period_operand(period);
+                        Expr {
+                            kind: ExprKind::Deadline(Box::new(e), Box::new(per)),
+                            span,
                         }
-                    },
+                    }
                     None => e,
                 }
             }
             Rule::atom => self.expr(p.into_inner().next().expect("grammar: atom inner")),
             Rule::literal | Rule::set_lit => {
                 let lit = self.literal_or_set(p).unwrap_or(Literal::Empty);
-                Expr { kind: ExprKind::Lit(lit), span }
+                Expr {
+                    kind: ExprKind::Lit(lit),
+                    span,
+                }
             }
             Rule::call => {
                 let mut inner = p.into_inner();
                 let name = self.spanned_name(inner.next().expect("grammar: call name"));
                 let args = inner.map(|a| self.expr(a)).collect();
-                Expr { kind: ExprKind::Call(name, args), span }
+                Expr {
+                    kind: ExprKind::Call(name, args),
+                    span,
+                }
             }
             Rule::qualified => {
                 let mut inner = p.into_inner();
-                let a = inner.next().expect("grammar: qualifier").as_str().to_string();
-                let b = inner.next().expect("grammar: qualified name").as_str().to_string();
-                Expr { kind: ExprKind::Qualified(a, b), span }
+                let a = inner
+                    .next()
+                    .expect("grammar: qualifier")
+                    .as_str()
+                    .to_string();
+                let b = inner
+                    .next()
+                    .expect("grammar: qualified name")
+                    .as_str()
+                    .to_string();
+                Expr {
+                    kind: ExprKind::Qualified(a, b),
+                    span,
+                }
             }
-            Rule::name => Expr { kind: ExprKind::Name(name_text(&p)), span },
+            Rule::name => Expr {
+                kind: ExprKind::Name(name_text(&p)),
+                span,
+            },
             _ => {
                 self.err(span, format!("无法理解的表达式“{}”", p.as_str()));
-                Expr { kind: ExprKind::Lit(Literal::Empty), span }
+                Expr {
+                    kind: ExprKind::Lit(Literal::Empty),
+                    span,
+                }
             }
+        }
+    }
+
+    /// The period after 起: a literal (`30日`, `30日内`) or a parameter name.
+    fn period_operand(&mut self, p: P) -> Expr {
+        let span = self.span(&p);
+        let lit = match p.as_rule() {
+            Rule::period_within => p
+                .clone()
+                .into_inner()
+                .next()
+                .map(|x| x.as_str().to_string()),
+            Rule::period_lit => Some(p.as_str().to_string()),
+            _ => None,
+        };
+        match lit {
+            Some(text) => match parse_period_literal(&text) {
+                Ok(per) => Expr {
+                    kind: ExprKind::Lit(Literal::Period(per)),
+                    span,
+                },
+                Err(msg) => {
+                    self.err(span, msg);
+                    Expr {
+                        kind: ExprKind::Lit(Literal::Empty),
+                        span,
+                    }
+                }
+            },
+            None => Expr {
+                kind: ExprKind::Name(name_text(&p)),
+                span,
+            },
         }
     }
 
@@ -688,7 +928,10 @@ impl Builder<'_> {
                 let rhs = self.expr(parts[1].clone());
                 let incl = parts.get(2).map(|x| x.as_str());
                 let op = apply_inclusion(comparison_word(op_word), incl);
-                Expr { kind: ExprKind::Cmp(op, Box::new(lhs), Box::new(rhs)), span }
+                Expr {
+                    kind: ExprKind::Cmp(op, Box::new(lhs), Box::new(rhs)),
+                    span,
+                }
             }
             Rule::range_tail => {
                 let rhs = self.expr(parts[1].clone());
@@ -697,28 +940,33 @@ impl Builder<'_> {
                     _ => CmpOp::Le,
                 };
                 let op = apply_inclusion(op, parts.get(3).map(|x| x.as_str()));
-                Expr { kind: ExprKind::Cmp(op, Box::new(lhs), Box::new(rhs)), span }
+                Expr {
+                    kind: ExprKind::Cmp(op, Box::new(lhs), Box::new(rhs)),
+                    span,
+                }
             }
             Rule::within_tail => {
                 let start = self.expr(parts[1].clone());
-                let pw = parts[3].clone();
-                let per_text = pw.clone().into_inner().next().map(|x| x.as_str().to_string()).unwrap_or_default();
-                match parse_period_literal(&per_text) {
-                    Ok(per) => Expr { kind: ExprKind::Within(Box::new(lhs), Box::new(start), per), span },
-                    Err(msg) => {
-                        self.err(self.span(&pw), msg);
-                        lhs
-                    }
+                let per = self.period_operand(parts[3].clone());
+                Expr {
+                    kind: ExprKind::Within(Box::new(lhs), Box::new(start), Box::new(per)),
+                    span,
                 }
             }
             Rule::empty_tail => {
                 let negated = parts.first().map(|x| x.as_rule()) == Some(Rule::kw_not_empty);
-                Expr { kind: ExprKind::IsEmpty(Box::new(lhs), negated), span }
+                Expr {
+                    kind: ExprKind::IsEmpty(Box::new(lhs), negated),
+                    span,
+                }
             }
             Rule::member_tail => {
                 let negated = matches!(parts[0].as_str(), "不属于" | "not-in");
                 let set = self.expr(parts[1].clone());
-                Expr { kind: ExprKind::Member(Box::new(lhs), Box::new(set), negated), span }
+                Expr {
+                    kind: ExprKind::Member(Box::new(lhs), Box::new(set), negated),
+                    span,
+                }
             }
             _ => {
                 self.err(tail_span, "无法理解的比较");
@@ -752,29 +1000,44 @@ fn apply_inclusion(op: CmpOp, inclusion: Option<&str>) -> CmpOp {
 
 fn parse_period_literal(text: &str) -> Result<Period, String> {
     // The grammar accepts "天" and Chinese numerals; value::Period::parse does the rest.
-    Period::parse(text).map_err(|e| e.to_string()).or_else(|err| {
-        let digits: String = text.chars().take_while(|c| !matches!(c, '日' | '天' | '个' | '工' | '月' | '年')).collect();
-        let unit_text = &text[digits.len()..];
-        let count = digits.parse::<u32>().ok().or_else(|| parse_chinese_integer(&digits).and_then(|n| u32::try_from(n).ok()));
-        let unit = match unit_text {
-            "日" | "天" => Some(PeriodUnit::日),
-            "工作日" | "个工作日" => Some(PeriodUnit::工作日),
-            "月" | "个月" => Some(PeriodUnit::月),
-            "年" => Some(PeriodUnit::年),
-            _ => None,
-        };
-        match (count, unit) {
-            (Some(c), Some(u)) => Ok(Period::new(c, u)),
-            _ => Err(err),
-        }
-    })
+    Period::parse(text)
+        .map_err(|e| e.to_string())
+        .or_else(|err| {
+            let digits: String = text
+                .chars()
+                .take_while(|c| !matches!(c, '日' | '天' | '个' | '工' | '月' | '年'))
+                .collect();
+            let unit_text = &text[digits.len()..];
+            let count = digits
+                .parse::<u32>()
+                .ok()
+                .or_else(|| parse_chinese_integer(&digits).and_then(|n| u32::try_from(n).ok()));
+            let unit = match unit_text {
+                "日" | "天" => Some(PeriodUnit::日),
+                "工作日" | "个工作日" => Some(PeriodUnit::工作日),
+                "月" | "个月" => Some(PeriodUnit::月),
+                "年" => Some(PeriodUnit::年),
+                _ => None,
+            };
+            match (count, unit) {
+                (Some(c), Some(u)) => Ok(Period::new(c, u)),
+                _ => Err(err),
+            }
+        })
 }
 
 fn name_text(p: &P) -> String {
     let s = p.as_str();
-    s.strip_prefix('「').and_then(|s| s.strip_suffix('」')).unwrap_or(s).to_string()
+    s.strip_prefix('「')
+        .and_then(|s| s.strip_suffix('」'))
+        .unwrap_or(s)
+        .to_string()
 }
 
 fn string_text(p: &P) -> String {
-    p.clone().into_inner().next().map(|x| x.as_str().to_string()).unwrap_or_default()
+    p.clone()
+        .into_inner()
+        .next()
+        .map(|x| x.as_str().to_string())
+        .unwrap_or_default()
 }

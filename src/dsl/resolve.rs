@@ -2,8 +2,8 @@
 //! inheritance, parameter and rule overrides, examples.
 
 use super::ast::*;
-use super::compile::{column_ty, literal_ty, literal_value, Compiler, Scope};
-use super::diagnostics::{did_you_mean, LoadError, Sources};
+use super::compile::{Compiler, Scope, column_ty, literal_ty, literal_value};
+use super::diagnostics::{LoadError, Sources, did_you_mean};
 use crate::citation::Citation;
 use crate::model::*;
 use crate::table::{ColumnSpec, Row, TableSpec};
@@ -47,7 +47,11 @@ impl Ctx<'_> {
 }
 
 pub fn resolve(sources: &Sources, asts: Vec<FileAst>) -> Result<RuleBook, Vec<LoadError>> {
-    let mut cx = Ctx { sources, errors: Vec::new(), seen_errors: HashSet::new() };
+    let mut cx = Ctx {
+        sources,
+        errors: Vec::new(),
+        seen_errors: HashSet::new(),
+    };
     let files: Vec<FileInfo> = asts
         .into_iter()
         .map(|ast| {
@@ -73,14 +77,28 @@ pub fn resolve(sources: &Sources, asts: Vec<FileAst>) -> Result<RuleBook, Vec<Lo
             if k > 0 {
                 cx.error(r.name.span, "一个文件只能声明一个规则集", None);
             } else if decls.insert(r.name.node.clone(), (r, i)).is_some() {
-                cx.error(r.name.span, format!("规则集“{}”重复声明", r.name.node), None);
+                cx.error(
+                    r.name.span,
+                    format!("规则集“{}”重复声明", r.name.node),
+                    None,
+                );
             }
             if r.title.is_none() {
-                cx.error(r.name.span, format!("规则集“{}”缺少 名称（文件全称）", r.name.node), None);
+                cx.error(
+                    r.name.span,
+                    format!("规则集“{}”缺少 名称（文件全称）", r.name.node),
+                    None,
+                );
             }
         }
         if f.ruleset.is_none() {
-            let first = f.ast.params.first().map(|p| p.span).or(f.ast.rules.first().map(|r| r.span)).or(f.ast.examples.first().map(|e| e.span));
+            let first = f
+                .ast
+                .params
+                .first()
+                .map(|p| p.span)
+                .or(f.ast.rules.first().map(|r| r.span))
+                .or(f.ast.examples.first().map(|e| e.span));
             if let Some(span) = first {
                 cx.error(span, "参数、规则和例必须写在声明了“规则集”的文件中", None);
             }
@@ -97,16 +115,37 @@ pub fn resolve(sources: &Sources, asts: Vec<FileAst>) -> Result<RuleBook, Vec<Lo
                 continue;
             }
             if t.citations.is_empty() {
-                cx.error(t.name.span, format!("表“{}”缺少依据：每张表都要注明出自哪份文件的哪一条", t.name.node), Some("例如：依据 《浙财采监〔2025〕6号》 第九条".into()));
+                cx.error(
+                    t.name.span,
+                    format!(
+                        "表“{}”缺少依据：每张表都要注明出自哪份文件的哪一条",
+                        t.name.node
+                    ),
+                    Some("例如：依据 《浙财采监〔2025〕6号》 第九条".into()),
+                );
             }
-            let citations = t.citations.iter().filter_map(|c| citation(&mut cx, c, None, &documents)).collect();
+            let citations = t
+                .citations
+                .iter()
+                .filter_map(|c| citation(&mut cx, c, None, &documents))
+                .collect();
             let mut columns: Vec<ColumnSpec> = Vec::new();
             for c in &t.columns {
                 if columns.iter().any(|x| x.name == c.name.node) {
-                    cx.error(c.name.span, format!("表“{}”中列“{}”重复声明", t.name.node, c.name.node), None);
+                    cx.error(
+                        c.name.span,
+                        format!("表“{}”中列“{}”重复声明", t.name.node, c.name.node),
+                        None,
+                    );
                     continue;
                 }
-                columns.push(ColumnSpec { name: c.name.node.clone(), aliases: c.aliases.clone(), ty: c.ty.clone(), required: c.required, unique: c.unique });
+                columns.push(ColumnSpec {
+                    name: c.name.node.clone(),
+                    aliases: c.aliases.clone(),
+                    ty: c.ty.clone(),
+                    required: c.required,
+                    unique: c.unique,
+                });
             }
             if t.is_facts {
                 if facts.is_some() {
@@ -114,7 +153,13 @@ pub fn resolve(sources: &Sources, asts: Vec<FileAst>) -> Result<RuleBook, Vec<Lo
                 }
                 facts = Some(tables.len());
             }
-            tables.push(TableSpec { name: t.name.node.clone(), aliases: t.aliases.clone(), columns, has_total: t.has_total, citations });
+            tables.push(TableSpec {
+                name: t.name.node.clone(),
+                aliases: t.aliases.clone(),
+                columns,
+                has_total: t.has_total,
+                citations,
+            });
         }
     }
 
@@ -130,7 +175,11 @@ pub fn resolve(sources: &Sources, asts: Vec<FileAst>) -> Result<RuleBook, Vec<Lo
             match decls.get(&parent.node) {
                 None => {
                     let hint = did_you_mean(&parent.node, decls.keys().map(String::as_str));
-                    cx.error(parent.span, format!("继承了不存在的规则集“{}”", parent.node), hint);
+                    cx.error(
+                        parent.span,
+                        format!("继承了不存在的规则集“{}”", parent.node),
+                        hint,
+                    );
                     ok = false;
                     break;
                 }
@@ -138,7 +187,11 @@ pub fn resolve(sources: &Sources, asts: Vec<FileAst>) -> Result<RuleBook, Vec<Lo
                     if chain.contains(&parent.node) {
                         chain.push(parent.node.clone());
                         chain.reverse();
-                        cx.error(parent.span, format!("规则集继承成环：{}", chain.join(" → ")), None);
+                        cx.error(
+                            parent.span,
+                            format!("规则集继承成环：{}", chain.join(" → ")),
+                            None,
+                        );
                         ok = false;
                         break;
                     }
@@ -156,9 +209,13 @@ pub fn resolve(sources: &Sources, asts: Vec<FileAst>) -> Result<RuleBook, Vec<Lo
     // Per rule set: merge parameters and rules along the chain, compile.
     let mut sets = Vec::new();
     for name in &names {
-        let Some(chain) = chains.get(*name) else { continue };
+        let Some(chain) = chains.get(*name) else {
+            continue;
+        };
         let (decl, _) = decls[*name];
-        let set = build_set(&mut cx, decl, chain, &decls, &files, &documents, &tables, facts);
+        let set = build_set(
+            &mut cx, decl, chain, &decls, &files, &documents, &tables, facts,
+        );
         sets.push(set);
     }
 
@@ -166,7 +223,9 @@ pub fn resolve(sources: &Sources, asts: Vec<FileAst>) -> Result<RuleBook, Vec<Lo
     let mut examples = Vec::new();
     for f in &files {
         let Some(rs) = &f.ruleset else { continue };
-        let Some(set) = sets.iter().find(|s| &s.name == rs) else { continue };
+        let Some(set) = sets.iter().find(|s| &s.name == rs) else {
+            continue;
+        };
         for ex in &f.ast.examples {
             if let Some(e) = example(&mut cx, ex, set, &tables, facts) {
                 examples.push(e);
@@ -175,7 +234,12 @@ pub fn resolve(sources: &Sources, asts: Vec<FileAst>) -> Result<RuleBook, Vec<Lo
     }
 
     if cx.errors.is_empty() {
-        Ok(RuleBook { tables, facts, sets, examples })
+        Ok(RuleBook {
+            tables,
+            facts,
+            sets,
+            examples,
+        })
     } else {
         Err(cx.errors)
     }
@@ -186,7 +250,12 @@ fn own_document(decl: &RuleSetDecl) -> (String, String) {
     (decl.docno.clone().unwrap_or_else(|| title.clone()), title)
 }
 
-fn citation(cx: &mut Ctx, c: &CitationAst, own: Option<&RuleSetDecl>, documents: &HashMap<String, &DocumentDecl>) -> Option<Citation> {
+fn citation(
+    cx: &mut Ctx,
+    c: &CitationAst,
+    own: Option<&RuleSetDecl>,
+    documents: &HashMap<String, &DocumentDecl>,
+) -> Option<Citation> {
     let (document, title) = match &c.document {
         Some(d) => match documents.get(&d.node) {
             Some(doc) => {
@@ -195,7 +264,11 @@ fn citation(cx: &mut Ctx, c: &CitationAst, own: Option<&RuleSetDecl>, documents:
             }
             None => {
                 let hint = did_you_mean(&d.node, documents.keys().map(String::as_str));
-                cx.error(d.span, format!("依据中的文件“{}”未声明", d.node), hint.or(Some("先用 文件 名称 { 名称 \"…\" 文号 \"…\" } 声明".into())));
+                cx.error(
+                    d.span,
+                    format!("依据中的文件“{}”未声明", d.node),
+                    hint.or(Some("先用 文件 名称 { 名称 \"…\" 文号 \"…\" } 声明".into())),
+                );
                 return None;
             }
         },
@@ -207,7 +280,12 @@ fn citation(cx: &mut Ctx, c: &CitationAst, own: Option<&RuleSetDecl>, documents:
             }
         },
     };
-    Some(Citation { document, title, article: c.article.clone(), text: c.text.clone().unwrap_or_default() })
+    Some(Citation {
+        document,
+        title,
+        article: c.article.clone(),
+        text: c.text.clone().unwrap_or_default(),
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -233,7 +311,17 @@ fn build_set(
             let overrides = match (existing, p.overrides) {
                 (Some(i), true) => {
                     if params[i].ty != ty {
-                        cx.error(p.value.span, format!("覆盖参数“{}”时类型应与上级一致：上级“{}”为{}，此处为{}", p.name.node, params[i].defined_in, params[i].ty.name(), ty.name()), None);
+                        cx.error(
+                            p.value.span,
+                            format!(
+                                "覆盖参数“{}”时类型应与上级一致：上级“{}”为{}，此处为{}",
+                                p.name.node,
+                                params[i].defined_in,
+                                params[i].ty.name(),
+                                ty.name()
+                            ),
+                            None,
+                        );
                     }
                     Some(params[i].defined_in.clone())
                 }
@@ -241,21 +329,40 @@ fn build_set(
                     let msg = if params[i].defined_in == *set_name {
                         format!("参数“{}”重复声明", p.name.node)
                     } else {
-                        format!("参数“{}”与上级规则集“{}”重名", p.name.node, params[i].defined_in)
+                        format!(
+                            "参数“{}”与上级规则集“{}”重名",
+                            p.name.node, params[i].defined_in
+                        )
                     };
-                    cx.error(p.name.span, msg, Some("如需覆盖上级的参数，请在前面加“覆盖”".into()));
+                    cx.error(
+                        p.name.span,
+                        msg,
+                        Some("如需覆盖上级的参数，请在前面加“覆盖”".into()),
+                    );
                     continue;
                 }
                 (None, true) => {
-                    cx.error(p.name.span, format!("“覆盖”的参数“{}”在上级规则集中不存在", p.name.node), did_you_mean(&p.name.node, params.iter().map(|x| x.name.as_str())));
+                    cx.error(
+                        p.name.span,
+                        format!("“覆盖”的参数“{}”在上级规则集中不存在", p.name.node),
+                        did_you_mean(&p.name.node, params.iter().map(|x| x.name.as_str())),
+                    );
                     None
                 }
                 (None, false) => None,
             };
             if p.citations.is_empty() {
-                cx.error(p.name.span, format!("参数“{}”缺少依据", p.name.node), Some("每个参数都要注明出处，如：依据 第三条 \"……\"".into()));
+                cx.error(
+                    p.name.span,
+                    format!("参数“{}”缺少依据", p.name.node),
+                    Some("每个参数都要注明出处，如：依据 第三条 \"……\"".into()),
+                );
             }
-            let citations = p.citations.iter().filter_map(|c| citation(cx, c, Some(sdecl), documents)).collect();
+            let citations = p
+                .citations
+                .iter()
+                .filter_map(|c| citation(cx, c, Some(sdecl), documents))
+                .collect();
             let set = match &p.value.node {
                 Literal::Set(items) => items.iter().map(literal_value).collect(),
                 _ => Vec::new(),
@@ -276,7 +383,9 @@ fn build_set(
             }
         }
         for r in &ast.rules {
-            let existing = rule_decls.iter().position(|(_, x, _)| x.id.node == r.id.node);
+            let existing = rule_decls
+                .iter()
+                .position(|(_, x, _)| x.id.node == r.id.node);
             match (existing, r.overrides) {
                 (Some(i), true) => {
                     let from = rule_decls[i].0.name.node.clone();
@@ -289,10 +398,21 @@ fn build_set(
                     } else {
                         format!("规则“{}”与上级规则集“{from}”的规则同号", r.id.node)
                     };
-                    cx.error(r.id.span, msg, Some("如需覆盖上级的规则，请在前面加“覆盖”".into()));
+                    cx.error(
+                        r.id.span,
+                        msg,
+                        Some("如需覆盖上级的规则，请在前面加“覆盖”".into()),
+                    );
                 }
                 (None, true) => {
-                    cx.error(r.id.span, format!("“覆盖”的规则“{}”在上级规则集中不存在", r.id.node), did_you_mean(&r.id.node, rule_decls.iter().map(|(_, x, _)| x.id.node.as_str())));
+                    cx.error(
+                        r.id.span,
+                        format!("“覆盖”的规则“{}”在上级规则集中不存在", r.id.node),
+                        did_you_mean(
+                            &r.id.node,
+                            rule_decls.iter().map(|(_, x, _)| x.id.node.as_str()),
+                        ),
+                    );
                 }
                 (None, false) => rule_decls.push((sdecl, r, None)),
             }
@@ -301,14 +421,19 @@ fn build_set(
 
     let mut rules = Vec::new();
     for (sdecl, r, overrides) in rule_decls {
-        if let Some(rule) = compile_rule(cx, r, sdecl, overrides, &params, documents, tables, facts) {
+        if let Some(rule) = compile_rule(cx, r, sdecl, overrides, &params, documents, tables, facts)
+        {
             rules.push(rule);
         }
     }
     let (docno, title) = own_document(decl);
     RuleSet {
         name: decl.name.node.clone(),
-        id: decl.id.as_ref().map(|i| i.node.clone()).unwrap_or_else(|| decl.name.node.clone()),
+        id: decl
+            .id
+            .as_ref()
+            .map(|i| i.node.clone())
+            .unwrap_or_else(|| decl.name.node.clone()),
         title,
         docno,
         issued: decl.issued,
@@ -333,15 +458,34 @@ fn compile_rule(
     facts: Option<usize>,
 ) -> Option<CompiledRule> {
     if r.citations.is_empty() {
-        cx.error(r.id.span, format!("规则“{}”缺少依据：没有出处的规则不能加载", r.id.node), Some("例如：依据 第九条 \"……三十日内签订合同……\"".into()));
+        cx.error(
+            r.id.span,
+            format!("规则“{}”缺少依据：没有出处的规则不能加载", r.id.node),
+            Some("例如：依据 第九条 \"……三十日内签订合同……\"".into()),
+        );
     }
-    let citations: Vec<Citation> = r.citations.iter().filter_map(|c| citation(cx, c, Some(sdecl), documents)).collect();
+    let citations: Vec<Citation> = r
+        .citations
+        .iter()
+        .filter_map(|c| citation(cx, c, Some(sdecl), documents))
+        .collect();
     let Some(level) = &r.level else {
-        cx.error(r.id.span, format!("规则“{}”缺少 程度（应当、必须、不得、一般、原则上、鼓励、可以）", r.id.node), None);
+        cx.error(
+            r.id.span,
+            format!(
+                "规则“{}”缺少 程度（应当、必须、不得、一般、原则上、鼓励、可以）",
+                r.id.node
+            ),
+            None,
+        );
         return None;
     };
     let Some(scope) = &r.scope else {
-        cx.error(r.id.span, format!("规则“{}”缺少 范围（如：范围 合同备案表 每行）", r.id.node), None);
+        cx.error(
+            r.id.span,
+            format!("规则“{}”缺少 范围（如：范围 合同备案表 每行）", r.id.node),
+            None,
+        );
         return None;
     };
     let Some(require) = &r.require else {
@@ -350,7 +494,11 @@ fn compile_rule(
     };
     let Some(table_idx) = tables.iter().position(|t| t.name == scope.table.node) else {
         let hint = did_you_mean(&scope.table.node, tables.iter().map(|t| t.name.as_str()));
-        cx.error(scope.table.span, format!("未知的表“{}”", scope.table.node), hint);
+        cx.error(
+            scope.table.span,
+            format!("未知的表“{}”", scope.table.node),
+            hint,
+        );
         return None;
     };
     let table = &tables[table_idx];
@@ -364,8 +512,13 @@ fn compile_rule(
                 match table.column_index(&k.node) {
                     Some(i) => idx.push(i),
                     None => {
-                        let hint = did_you_mean(&k.node, table.columns.iter().map(|c| c.name.as_str()));
-                        cx.error(k.span, format!("表“{}”没有列“{}”，不能按它分组", table.name, k.node), hint);
+                        let hint =
+                            did_you_mean(&k.node, table.columns.iter().map(|c| c.name.as_str()));
+                        cx.error(
+                            k.span,
+                            format!("表“{}”没有列“{}”，不能按它分组", table.name, k.node),
+                            hint,
+                        );
                         ok = false;
                     }
                 }
@@ -378,20 +531,47 @@ fn compile_rule(
         Some(j) => match tables.iter().position(|t| t.name == j.table.node) {
             None => {
                 let hint = did_you_mean(&j.table.node, tables.iter().map(|t| t.name.as_str()));
-                cx.error(j.table.span, format!("关联了未知的表“{}”", j.table.node), hint);
+                cx.error(
+                    j.table.span,
+                    format!("关联了未知的表“{}”", j.table.node),
+                    hint,
+                );
                 return None;
             }
             Some(ti) => {
                 let left = table.column_index(&j.left_key.node);
                 let right = tables[ti].column_index(&j.right_key.node);
                 if left.is_none() {
-                    cx.error(j.left_key.span, format!("表“{}”没有列“{}”", table.name, j.left_key.node), did_you_mean(&j.left_key.node, table.columns.iter().map(|c| c.name.as_str())));
+                    cx.error(
+                        j.left_key.span,
+                        format!("表“{}”没有列“{}”", table.name, j.left_key.node),
+                        did_you_mean(
+                            &j.left_key.node,
+                            table.columns.iter().map(|c| c.name.as_str()),
+                        ),
+                    );
                 }
                 if right.is_none() {
-                    cx.error(j.right_key.span, format!("关联表“{}”没有列“{}”", tables[ti].name, j.right_key.node), did_you_mean(&j.right_key.node, tables[ti].columns.iter().map(|c| c.name.as_str())));
+                    cx.error(
+                        j.right_key.span,
+                        format!("关联表“{}”没有列“{}”", tables[ti].name, j.right_key.node),
+                        did_you_mean(
+                            &j.right_key.node,
+                            tables[ti].columns.iter().map(|c| c.name.as_str()),
+                        ),
+                    );
                 }
-                let name = j.alias.as_ref().map(|a| a.node.clone()).unwrap_or_else(|| j.table.node.clone());
-                Some(Join { table: ti, name, left_key: left?, right_key: right? })
+                let name = j
+                    .alias
+                    .as_ref()
+                    .map(|a| a.node.clone())
+                    .unwrap_or_else(|| j.table.node.clone());
+                Some(Join {
+                    table: ti,
+                    name,
+                    left_key: left?,
+                    right_key: right?,
+                })
             }
         },
     };
@@ -405,7 +585,10 @@ fn compile_rule(
         params,
         aggregates: !matches!(mode, Mode::EachRow),
     };
-    let mut comp = Compiler { sources: cx.sources, errors: Vec::new() };
+    let mut comp = Compiler {
+        sources: cx.sources,
+        errors: Vec::new(),
+    };
     let mut filter = Vec::new();
     let mut when = Vec::new();
     for w in &r.when {
@@ -422,19 +605,29 @@ fn compile_rule(
     if let Some(m) = &r.message {
         message = message_parts(&mut comp, m, &scope_names);
     }
-    let at_column = r.at.as_ref().and_then(|a| match table.column_index(&a.node) {
-        Some(i) => Some(i),
-        None => {
-            let hint = did_you_mean(&a.node, table.columns.iter().map(|c| c.name.as_str()));
-            comp.errors.push(cx.sources.error(a.span, format!("位置：表“{}”没有列“{}”", table.name, a.node)).with_hint(hint));
-            None
-        }
-    });
+    let at_column =
+        r.at.as_ref()
+            .and_then(|a| match table.column_index(&a.node) {
+                Some(i) => Some(i),
+                None => {
+                    let hint = did_you_mean(&a.node, table.columns.iter().map(|c| c.name.as_str()));
+                    comp.errors.push(
+                        cx.sources
+                            .error(
+                                a.span,
+                                format!("位置：表“{}”没有列“{}”", table.name, a.node),
+                            )
+                            .with_hint(hint),
+                    );
+                    None
+                }
+            });
     for e in comp.errors {
         cx.push(e);
     }
     let require_cx = require_cx?;
-    let per_row = !matches!(mode, Mode::EachRow) && (require_cx.reads_row() || when.iter().any(Cx::reads_row));
+    let per_row = !matches!(mode, Mode::EachRow)
+        && (require_cx.reads_row() || when.iter().any(Cx::reads_row));
     let mut shown = Vec::new();
     if let Mode::Group(keys) = &mode {
         shown.extend(keys.iter().copied());
@@ -477,7 +670,9 @@ fn compile_rule(
         message,
         at_column,
         shown_columns: shown,
-        require_text: text[require.span.start..require.span.end].to_string(),
+        require_text: text[require.span.start..require.span.end]
+            .trim()
+            .to_string(),
     })
 }
 
@@ -491,11 +686,19 @@ fn message_parts(comp: &mut Compiler, m: &Spanned<String>, sc: &Scope) -> Vec<Me
             parts.push(MessagePart::Text(text[rest..open].to_string()));
         }
         let Some(close) = text[open..].find('}').map(|i| i + open) else {
-            comp.errors.push(comp.sources.error(Span { file: m.span.file, start: m.span.start + open, end: m.span.start + open + 1 }, "说明中的“{”没有配对的“}”"));
+            comp.errors.push(comp.sources.error(
+                Span {
+                    file: m.span.file,
+                    start: m.span.start + open,
+                    end: m.span.start + open + 1,
+                },
+                "说明中的“{”没有配对的“}”",
+            ));
             return parts;
         };
         let inner = &text[open + 1..close];
-        match super::parse::parse_expr_at(comp.sources, m.span.file, m.span.start + open + 1, inner) {
+        match super::parse::parse_expr_at(comp.sources, m.span.file, m.span.start + open + 1, inner)
+        {
             Ok(e) => {
                 if let Some((c, _)) = comp.expr(&e, sc, false) {
                     parts.push(MessagePart::Expr(c));
@@ -511,7 +714,13 @@ fn message_parts(comp: &mut Compiler, m: &Spanned<String>, sc: &Scope) -> Vec<Me
     parts
 }
 
-fn example(cx: &mut Ctx, ex: &ExampleDecl, set: &RuleSet, tables: &[TableSpec], facts: Option<usize>) -> Option<Example> {
+fn example(
+    cx: &mut Ctx,
+    ex: &ExampleDecl,
+    set: &RuleSet,
+    tables: &[TableSpec],
+    facts: Option<usize>,
+) -> Option<Example> {
     let (line, _) = cx.sources.line_col(ex.span);
     let location = format!("{}:{line}", cx.sources.files[ex.span.file].name);
     let mut out = Example {
@@ -528,7 +737,11 @@ fn example(cx: &mut Ctx, ex: &ExampleDecl, set: &RuleSet, tables: &[TableSpec], 
     for (n, row) in ex.rows.iter().enumerate() {
         let Some(ti) = tables.iter().position(|t| t.name == row.table.node) else {
             let hint = did_you_mean(&row.table.node, tables.iter().map(|t| t.name.as_str()));
-            cx.error(row.table.span, format!("例中引用了未知的表“{}”", row.table.node), hint);
+            cx.error(
+                row.table.span,
+                format!("例中引用了未知的表“{}”", row.table.node),
+                hint,
+            );
             ok = false;
             continue;
         };
@@ -537,14 +750,23 @@ fn example(cx: &mut Ctx, ex: &ExampleDecl, set: &RuleSet, tables: &[TableSpec], 
         for (col, lit) in &row.cells {
             let Some(ci) = spec.column_index(&col.node) else {
                 let hint = did_you_mean(&col.node, spec.columns.iter().map(|c| c.name.as_str()));
-                cx.error(col.span, format!("表“{}”没有列“{}”", spec.name, col.node), hint);
+                cx.error(
+                    col.span,
+                    format!("表“{}”没有列“{}”", spec.name, col.node),
+                    hint,
+                );
                 ok = false;
                 continue;
             };
             let want = column_ty(&spec.columns[ci].ty);
             let got = literal_ty(&lit.node);
-            if !super::compile::comparable(&want, &got) || got == Ty::Percent && want == Ty::Number {
-                cx.error(lit.span, format!("列“{}”应为{}，这里是{}", col.node, want.name(), got.name()), None);
+            if !super::compile::comparable(&want, &got) || got == Ty::Percent && want == Ty::Number
+            {
+                cx.error(
+                    lit.span,
+                    format!("列“{}”应为{}，这里是{}", col.node, want.name(), got.name()),
+                    None,
+                );
                 ok = false;
                 continue;
             }
@@ -553,7 +775,10 @@ fn example(cx: &mut Ctx, ex: &ExampleDecl, set: &RuleSet, tables: &[TableSpec], 
         // Example rows stand at sheet rows 2, 3, … below a header in row 1.
         let sheet_row = (n + 2) as u32;
         if Some(ti) == facts {
-            out.facts = Some(Row { sheet_row: 1, values });
+            out.facts = Some(Row {
+                sheet_row: 1,
+                values,
+            });
         } else {
             match out.tables.iter_mut().find(|(t, _)| *t == ti) {
                 Some((_, rows)) => rows.push(Row { sheet_row, values }),
@@ -565,7 +790,11 @@ fn example(cx: &mut Ctx, ex: &ExampleDecl, set: &RuleSet, tables: &[TableSpec], 
         for id in ids {
             if set.rule(&id.node).is_none() {
                 let hint = did_you_mean(&id.node, set.rules.iter().map(|r| r.id.as_str()));
-                cx.error(id.span, format!("规则集“{}”中没有规则“{}”", set.name, id.node), hint);
+                cx.error(
+                    id.span,
+                    format!("规则集“{}”中没有规则“{}”", set.name, id.node),
+                    hint,
+                );
                 ok = false;
             } else if *violates {
                 out.expect_violated.push(id.node.clone());
@@ -575,7 +804,14 @@ fn example(cx: &mut Ctx, ex: &ExampleDecl, set: &RuleSet, tables: &[TableSpec], 
         }
     }
     if ex.expects.is_empty() {
-        cx.error(ex.span, format!("例“{}”没有 期望（期望 违反 规则编号 / 期望 通过 规则编号）", ex.title), None);
+        cx.error(
+            ex.span,
+            format!(
+                "例“{}”没有 期望（期望 违反 规则编号 / 期望 通过 规则编号）",
+                ex.title
+            ),
+            None,
+        );
         ok = false;
     }
     ok.then_some(out)

@@ -2,7 +2,7 @@
 //! directory given with `--rules DIR`. Both serve the same loader.
 
 use super::diagnostics::Sources;
-use include_dir::{include_dir, Dir};
+use include_dir::{Dir, include_dir};
 use std::path::{Path, PathBuf};
 
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rules");
@@ -35,13 +35,21 @@ impl RuleSource for Embedded {
         let mut files: Vec<(String, String)> = EMBEDDED
             .files()
             .filter(|f| f.path().extension().is_some_and(|e| e == "rules"))
-            .filter_map(|f| Some((format!("rules/{}", f.path().display()), f.contents_utf8()?.to_string())))
+            .filter_map(|f| {
+                Some((
+                    format!("rules/{}", f.path().display()),
+                    f.contents_utf8()?.to_string(),
+                ))
+            })
             .collect();
         files.sort();
         Ok(files)
     }
     fn data_file(&self, path: &str) -> Option<String> {
-        EMBEDDED.get_file(path).and_then(|f| f.contents_utf8()).map(str::to_string)
+        EMBEDDED
+            .get_file(path)
+            .and_then(|f| f.contents_utf8())
+            .map(str::to_string)
     }
     fn data_files(&self, folder: &str) -> Vec<String> {
         let mut v: Vec<String> = EMBEDDED
@@ -60,25 +68,35 @@ pub struct Directory(pub PathBuf);
 impl RuleSource for Directory {
     fn rule_files(&self) -> Result<Vec<(String, String)>, SourceError> {
         let dir = &self.0;
-        let entries = std::fs::read_dir(dir).map_err(|e| SourceError::Dir { dir: dir.display().to_string(), detail: e.to_string() })?;
+        let entries = std::fs::read_dir(dir).map_err(|e| SourceError::Dir {
+            dir: dir.display().to_string(),
+            detail: e.to_string(),
+        })?;
         let mut paths: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|e| e == "rules"))
             .collect();
         paths.sort();
         if paths.is_empty() {
-            return Err(SourceError::NoRules { dir: dir.display().to_string() });
+            return Err(SourceError::NoRules {
+                dir: dir.display().to_string(),
+            });
         }
         paths
             .into_iter()
             .map(|p| {
-                let text = std::fs::read_to_string(&p).map_err(|e| SourceError::File { file: p.display().to_string(), detail: e.to_string() })?;
+                let text = std::fs::read_to_string(&p).map_err(|e| SourceError::File {
+                    file: p.display().to_string(),
+                    detail: e.to_string(),
+                })?;
                 Ok((p.display().to_string(), text))
             })
             .collect()
     }
     fn data_file(&self, path: &str) -> Option<String> {
-        std::fs::read_to_string(self.0.join(path)).ok().or_else(|| Embedded.data_file(path))
+        std::fs::read_to_string(self.0.join(path))
+            .ok()
+            .or_else(|| Embedded.data_file(path))
     }
     fn data_files(&self, folder: &str) -> Vec<String> {
         let local = self.0.join(folder);
@@ -86,7 +104,11 @@ impl RuleSource for Directory {
             return Embedded.data_files(folder);
         }
         let mut v: Vec<String> = std::fs::read_dir(&local)
-            .map(|rd| rd.filter_map(|e| e.ok()).map(|e| Path::new(folder).join(e.file_name()).display().to_string()).collect())
+            .map(|rd| {
+                rd.filter_map(|e| e.ok())
+                    .map(|e| Path::new(folder).join(e.file_name()).display().to_string())
+                    .collect()
+            })
             .unwrap_or_default();
         v.sort();
         v

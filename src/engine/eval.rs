@@ -7,7 +7,7 @@ use crate::dsl::ast::{ArithOp, CmpOp};
 use crate::model::{Aggregate, Builtin, Cx};
 use crate::table::Row;
 use crate::value::codes::{Catalog, credit_code_valid, 品目类别};
-use crate::value::{normalize_text, Amount, Percent, Value};
+use crate::value::{Amount, Percent, Value, normalize_text};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::cmp::Ordering;
@@ -63,7 +63,11 @@ pub fn eval<'a>(cx: &'a Cx, f: Frame<'a>, env: &Env) -> EvalResult<'a> {
                     _ => unknown = true,
                 }
             }
-            Cow::Owned(if unknown { Value::Empty } else { Value::Bool(true) })
+            Cow::Owned(if unknown {
+                Value::Empty
+            } else {
+                Value::Bool(true)
+            })
         }
         Cx::Or(parts) => {
             let mut unknown = false;
@@ -74,7 +78,11 @@ pub fn eval<'a>(cx: &'a Cx, f: Frame<'a>, env: &Env) -> EvalResult<'a> {
                     _ => unknown = true,
                 }
             }
-            Cow::Owned(if unknown { Value::Empty } else { Value::Bool(false) })
+            Cow::Owned(if unknown {
+                Value::Empty
+            } else {
+                Value::Bool(false)
+            })
         }
         Cx::Not(a) => Cow::Owned(match eval(a, f, env)?.as_ref() {
             Value::Bool(b) => Value::Bool(!b),
@@ -101,7 +109,9 @@ pub fn eval<'a>(cx: &'a Cx, f: Frame<'a>, env: &Env) -> EvalResult<'a> {
             let a = eval(a, f, env)?;
             let s = eval(start, f, env)?;
             match (a.as_ref(), s.as_ref()) {
-                (Value::Date(a), Value::Date(s)) => Cow::Owned(Value::Bool(*a <= env.calendar.deadline(*s, *period)?)),
+                (Value::Date(a), Value::Date(s)) => {
+                    Cow::Owned(Value::Bool(*a <= env.calendar.deadline(*s, *period)?))
+                }
                 _ => Cow::Owned(Value::Empty),
             }
         }
@@ -159,38 +169,65 @@ fn arith(op: ArithOp, a: &Value, b: &Value) -> Value {
     use Value::*;
     let div = |x: Decimal, y: Decimal| if y.is_zero() { None } else { x.checked_div(y) };
     let r = match (op, a, b) {
-        (ArithOp::Add, Amount(x), Amount(y)) => x.yuan().checked_add(y.yuan()).map(|v| Amount(crate::value::Amount::from_yuan(v))),
-        (ArithOp::Sub, Amount(x), Amount(y)) => x.yuan().checked_sub(y.yuan()).map(|v| Amount(crate::value::Amount::from_yuan(v))),
+        (ArithOp::Add, Amount(x), Amount(y)) => x
+            .yuan()
+            .checked_add(y.yuan())
+            .map(|v| Amount(crate::value::Amount::from_yuan(v))),
+        (ArithOp::Sub, Amount(x), Amount(y)) => x
+            .yuan()
+            .checked_sub(y.yuan())
+            .map(|v| Amount(crate::value::Amount::from_yuan(v))),
         (ArithOp::Add, Number(x), Number(y)) => x.checked_add(*y).map(Number),
         (ArithOp::Sub, Number(x), Number(y)) => x.checked_sub(*y).map(Number),
-        (ArithOp::Add, Percent(x), Percent(y)) => Some(Percent(crate::value::Percent::from_points(x.points() + y.points()))),
-        (ArithOp::Sub, Percent(x), Percent(y)) => Some(Percent(crate::value::Percent::from_points(x.points() - y.points()))),
+        (ArithOp::Add, Percent(x), Percent(y)) => Some(Percent(
+            crate::value::Percent::from_points(x.points() + y.points()),
+        )),
+        (ArithOp::Sub, Percent(x), Percent(y)) => Some(Percent(
+            crate::value::Percent::from_points(x.points() - y.points()),
+        )),
         (ArithOp::Sub, Date(x), Date(y)) => Some(Number(Decimal::from((*x - *y).num_days()))),
-        (ArithOp::Mul, Amount(x), Percent(p)) | (ArithOp::Mul, Percent(p), Amount(x)) => {
-            x.yuan().checked_mul(p.fraction()).map(|v| Amount(crate::value::Amount::from_yuan(v)))
-        }
-        (ArithOp::Mul, Amount(x), Number(n)) | (ArithOp::Mul, Number(n), Amount(x)) => {
-            x.yuan().checked_mul(*n).map(|v| Amount(crate::value::Amount::from_yuan(v)))
-        }
+        (ArithOp::Mul, Amount(x), Percent(p)) | (ArithOp::Mul, Percent(p), Amount(x)) => x
+            .yuan()
+            .checked_mul(p.fraction())
+            .map(|v| Amount(crate::value::Amount::from_yuan(v))),
+        (ArithOp::Mul, Amount(x), Number(n)) | (ArithOp::Mul, Number(n), Amount(x)) => x
+            .yuan()
+            .checked_mul(*n)
+            .map(|v| Amount(crate::value::Amount::from_yuan(v))),
         (ArithOp::Mul, Number(x), Number(y)) => x.checked_mul(*y).map(Number),
-        (ArithOp::Mul, Number(x), Percent(p)) | (ArithOp::Mul, Percent(p), Number(x)) => x.checked_mul(p.fraction()).map(Number),
+        (ArithOp::Mul, Number(x), Percent(p)) | (ArithOp::Mul, Percent(p), Number(x)) => {
+            x.checked_mul(p.fraction()).map(Number)
+        }
         (ArithOp::Div, Amount(x), Amount(y)) => div(x.yuan(), y.yuan()).map(Number),
         (ArithOp::Div, Number(x), Number(y)) => div(*x, *y).map(Number),
-        (ArithOp::Div, Amount(x), Number(y)) => div(x.yuan(), *y).map(|v| Amount(crate::value::Amount::from_yuan(v))),
+        (ArithOp::Div, Amount(x), Number(y)) => {
+            div(x.yuan(), *y).map(|v| Amount(crate::value::Amount::from_yuan(v)))
+        }
         _ => None,
     };
     r.unwrap_or(Empty)
 }
 
-fn aggregate(func: Aggregate, arg: Option<&Cx>, f: Frame, env: &Env) -> Result<Value, CalendarError> {
+fn aggregate(
+    func: Aggregate,
+    arg: Option<&Cx>,
+    f: Frame,
+    env: &Env,
+) -> Result<Value, CalendarError> {
     let Some(arg) = arg else {
         return Ok(Value::Number(Decimal::from(f.group.len())));
     };
     let mut values: Vec<Value> = Vec::with_capacity(f.group.len());
     for row in f.group {
-        let frame = Frame { row: Some(row), ..f };
+        let frame = Frame {
+            row: Some(row),
+            ..f
+        };
         let v = eval(arg, frame, env)?;
-        if !is_blank(&v) {
+        // 计数(条件) counts the rows where the condition holds.
+        let counts =
+            !is_blank(&v) && !(func == Aggregate::计数 && matches!(v.as_ref(), Value::Bool(false)));
+        if counts {
             values.push(v.into_owned());
         }
     }
@@ -202,23 +239,45 @@ fn aggregate(func: Aggregate, arg: Option<&Cx>, f: Frame, env: &Env) -> Result<V
             match sum(&values) {
                 Value::Amount(a) if !n.is_zero() => Value::Amount(Amount::from_yuan(a.yuan() / n)),
                 Value::Number(x) if !n.is_zero() => Value::Number(x / n),
-                Value::Percent(p) if !n.is_zero() => Value::Percent(Percent::from_points(p.points() / n)),
+                Value::Percent(p) if !n.is_zero() => {
+                    Value::Percent(Percent::from_points(p.points() / n))
+                }
                 _ => Value::Empty,
             }
         }
         Aggregate::最大 | Aggregate::最小 => {
-            let want = if func == Aggregate::最大 { Ordering::Greater } else { Ordering::Less };
-            values.into_iter().reduce(|best, v| if compare(&v, &best) == Some(want) { v } else { best }).unwrap_or(Value::Empty)
+            let want = if func == Aggregate::最大 {
+                Ordering::Greater
+            } else {
+                Ordering::Less
+            };
+            values
+                .into_iter()
+                .reduce(|best, v| {
+                    if compare(&v, &best) == Some(want) {
+                        v
+                    } else {
+                        best
+                    }
+                })
+                .unwrap_or(Value::Empty)
         }
         Aggregate::去重计数 => {
-            let mut seen: Vec<String> = values.iter().map(|v| normalize_text(&v.canonical())).collect();
+            let mut seen: Vec<String> = values
+                .iter()
+                .map(|v| normalize_text(&v.canonical()))
+                .collect();
             seen.sort();
             seen.dedup();
             Value::Number(Decimal::from(seen.len()))
         }
         Aggregate::一致 => {
             let first = values.first();
-            Value::Bool(values.iter().all(|v| first.is_none_or(|x| compare(x, v) == Some(Ordering::Equal))))
+            Value::Bool(
+                values
+                    .iter()
+                    .all(|v| first.is_none_or(|x| compare(x, v) == Some(Ordering::Equal))),
+            )
         }
     })
 }
@@ -229,7 +288,9 @@ fn sum(values: &[Value]) -> Value {
         acc = Some(match acc {
             None => v.clone(),
             Some(a) => match (&a, v) {
-                (Value::Percent(x), Value::Percent(y)) => Value::Percent(Percent::from_points(x.points() + y.points())),
+                (Value::Percent(x), Value::Percent(y)) => {
+                    Value::Percent(Percent::from_points(x.points() + y.points()))
+                }
                 _ => arith(ArithOp::Add, &a, v),
             },
         });
@@ -245,32 +306,48 @@ fn text_of(v: &Value) -> Option<String> {
 }
 
 fn builtin(func: Builtin, args: &[Cx], f: Frame, env: &Env) -> Result<Value, CalendarError> {
-    let arg = |i: usize| -> Result<Value, CalendarError> { Ok(eval(&args[i], f, env)?.into_owned()) };
+    let arg =
+        |i: usize| -> Result<Value, CalendarError> { Ok(eval(&args[i], f, env)?.into_owned()) };
     Ok(match func {
         Builtin::期限 => match (arg(0)?, arg(1)?) {
             (Value::Date(d), Value::Period(p)) => Value::Date(env.calendar.deadline(d, p)?),
             _ => Value::Empty,
         },
-        Builtin::品目有效 => text_of(&arg(0)?).map_or(Value::Empty, |t| Value::Bool(env.catalog.get(&t).is_some())),
-        Builtin::品目类别 => text_of(&arg(0)?).and_then(|t| env.catalog.get(&t)).map_or(Value::Empty, |e| {
-            Value::Text(
-                match e.category {
-                    品目类别::货物 => "货物",
-                    品目类别::工程 => "工程",
-                    品目类别::服务 => "服务",
-                }
-                .to_string(),
-            )
-        }),
+        Builtin::品目有效 => {
+            text_of(&arg(0)?).map_or(Value::Empty, |t| Value::Bool(env.catalog.get(&t).is_some()))
+        }
+        Builtin::品目类别 => {
+            text_of(&arg(0)?)
+                .and_then(|t| env.catalog.get(&t))
+                .map_or(Value::Empty, |e| {
+                    Value::Text(
+                        match e.category {
+                            品目类别::货物 => "货物",
+                            品目类别::工程 => "工程",
+                            品目类别::服务 => "服务",
+                        }
+                        .to_string(),
+                    )
+                })
+        }
         Builtin::品目归属 => {
-            let Some(code) = text_of(&arg(0)?) else { return Ok(Value::Empty) };
-            let Cx::Member(_, set, _) = &args[1] else { return Ok(Value::Empty) };
-            let Some(entry) = env.catalog.get(&code) else { return Ok(Value::Bool(false)) };
+            let Some(code) = text_of(&arg(0)?) else {
+                return Ok(Value::Empty);
+            };
+            let Cx::Member(_, set, _) = &args[1] else {
+                return Ok(Value::Empty);
+            };
+            let Some(entry) = env.catalog.get(&code) else {
+                return Ok(Value::Bool(false));
+            };
             // Walk up the catalogue: a code belongs to any of its ancestors.
             let mut cur = Some(entry);
             let mut found = false;
             while let Some(e) = cur {
-                if set.iter().any(|s| matches!(s, Value::Text(t) if normalize_text(t) == e.code)) {
+                if set
+                    .iter()
+                    .any(|s| matches!(s, Value::Text(t) if normalize_text(t) == e.code))
+                {
                     found = true;
                     break;
                 }
@@ -278,8 +355,12 @@ fn builtin(func: Builtin, args: &[Cx], f: Frame, env: &Env) -> Result<Value, Cal
             }
             Value::Bool(found)
         }
-        Builtin::信用代码有效 => text_of(&arg(0)?).map_or(Value::Empty, |t| Value::Bool(credit_code_valid(&t))),
-        Builtin::长度 => text_of(&arg(0)?).map_or(Value::Empty, |t| Value::Number(Decimal::from(t.chars().count()))),
+        Builtin::信用代码有效 => {
+            text_of(&arg(0)?).map_or(Value::Empty, |t| Value::Bool(credit_code_valid(&t)))
+        }
+        Builtin::长度 => text_of(&arg(0)?).map_or(Value::Empty, |t| {
+            Value::Number(Decimal::from(t.chars().count()))
+        }),
         Builtin::包含 => match (text_of(&arg(0)?), text_of(&arg(1)?)) {
             (Some(a), Some(b)) => Value::Bool(normalize_text(&a).contains(&normalize_text(&b))),
             _ => Value::Empty,

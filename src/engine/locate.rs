@@ -3,7 +3,7 @@
 
 use crate::finding::{Finding, Location};
 use crate::model::Severity;
-use crate::table::{column_letter, CellIssueKind, Row, Table, TableSpec};
+use crate::table::{CellIssueKind, Row, Table, TableSpec, column_letter};
 use indexmap::IndexMap;
 
 /// Where a row came from.
@@ -16,9 +16,18 @@ pub enum Origin<'a> {
 impl Origin<'_> {
     pub fn location(&self, row: &Row, column: Option<usize>, group: Option<String>) -> Location {
         match self {
-            Origin::Facts(file) => Location { file: file.to_string(), sheet: None, cell: None, row: None, column: None, group },
+            Origin::Facts(file) => Location {
+                file: file.to_string(),
+                sheet: None,
+                cell: None,
+                row: None,
+                column: None,
+                group,
+            },
             Origin::Sheet(t) => {
-                let letter = column.and_then(|c| t.columns.get(c).copied().flatten()).map(column_letter);
+                let letter = column
+                    .and_then(|c| t.columns.get(c).copied().flatten())
+                    .map(column_letter);
                 Location {
                     file: t.file.clone(),
                     sheet: Some(t.sheet.clone()),
@@ -58,7 +67,12 @@ pub fn table_findings(spec: &TableSpec, t: &Table, out: &mut Vec<Finding>) {
         out.push(Finding {
             rule: "表格.缺列".to_string(),
             severity: Severity::Error,
-            message: format!("工作表“{}”读作{}，但缺少必填列：{}", t.sheet, t.table, t.missing_required.join("、")),
+            message: format!(
+                "工作表“{}”读作{}，但缺少必填列：{}",
+                t.sheet,
+                t.table,
+                t.missing_required.join("、")
+            ),
             citations: spec.citations.clone(),
             location: Location {
                 file: t.file.clone(),
@@ -69,6 +83,7 @@ pub fn table_findings(spec: &TableSpec, t: &Table, out: &mut Vec<Finding>) {
                 group: None,
             },
             values: IndexMap::new(),
+            undetermined: false,
         });
     }
     for issue in &t.issues {
@@ -87,6 +102,7 @@ pub fn table_findings(spec: &TableSpec, t: &Table, out: &mut Vec<Finding>) {
                 group: None,
             },
             values: issue.values.iter().cloned().collect(),
+            undetermined: false,
         });
     }
 }

@@ -8,12 +8,12 @@ mod locate;
 
 use crate::calendar::CalendarError;
 use crate::dsl::RuleBook;
-use crate::finding::{sort_findings, Finding};
+use crate::finding::{Finding, sort_findings};
 use crate::model::{Aggregate, CompiledRule, Cx, MessagePart, Mode, RuleSet, Severity};
 use crate::table::{Row, Table};
-use crate::value::{normalize_text, Value};
+use crate::value::{Value, normalize_text};
 use chrono::NaiveDate;
-use eval::{eval, Env, Frame};
+use eval::{Env, Frame, eval};
 use indexmap::IndexMap;
 use locate::Origin;
 use std::collections::HashMap;
@@ -43,7 +43,13 @@ struct Placed<'a> {
 
 /// Runs every rule of `set` active on `as_of` (all rules when `None`), plus
 /// the tables' own checks, and returns the findings in report order.
-pub fn run(book: &RuleBook, set: &RuleSet, data: &Dataset, as_of: Option<NaiveDate>, env: &Env) -> Vec<Finding> {
+pub fn run(
+    book: &RuleBook,
+    set: &RuleSet,
+    data: &Dataset,
+    as_of: Option<NaiveDate>,
+    env: &Env,
+) -> Vec<Finding> {
     let mut findings = Vec::new();
     for t in &data.tables {
         if let Some(spec) = book.tables.iter().find(|s| s.name == t.table) {
@@ -52,13 +58,29 @@ pub fn run(book: &RuleBook, set: &RuleSet, data: &Dataset, as_of: Option<NaiveDa
     }
     let by_spec = rows_by_spec(book, data);
     let facts_row = data.facts.as_ref().map(|f| &f.row);
-    for rule in set.rules.iter().filter(|r| as_of.is_none_or(|d| r.active_on(d))) {
+    for rule in set
+        .rules
+        .iter()
+        .filter(|r| as_of.is_none_or(|d| r.active_on(d)))
+    {
         let rows: Vec<Placed> = if Some(rule.table) == book.facts {
-            data.facts.iter().map(|f| Placed { origin: Origin::Facts(&f.file), row: &f.row }).collect()
+            data.facts
+                .iter()
+                .map(|f| Placed {
+                    origin: Origin::Facts(&f.file),
+                    row: &f.row,
+                })
+                .collect()
         } else {
             by_spec.get(&rule.table).cloned().unwrap_or_default()
         };
-        let runner = RuleRun { rule, env, facts: facts_row, join_index: join_index(rule, &by_spec, book, data), book };
+        let runner = RuleRun {
+            rule,
+            env,
+            facts: facts_row,
+            join_index: join_index(rule, &by_spec, book, data),
+            book,
+        };
         runner.run(&rows, &mut findings);
     }
     sort_findings(&mut findings);
@@ -68,21 +90,34 @@ pub fn run(book: &RuleBook, set: &RuleSet, data: &Dataset, as_of: Option<NaiveDa
 fn rows_by_spec<'a>(book: &RuleBook, data: &'a Dataset) -> HashMap<usize, Vec<Placed<'a>>> {
     let mut map: HashMap<usize, Vec<Placed>> = HashMap::new();
     for t in &data.tables {
-        let Some(spec) = book.tables.iter().position(|s| s.name == t.table) else { continue };
+        let Some(spec) = book.tables.iter().position(|s| s.name == t.table) else {
+            continue;
+        };
         let entry = map.entry(spec).or_default();
-        entry.extend(t.rows.iter().map(|row| Placed { origin: Origin::Sheet(t), row }));
+        entry.extend(t.rows.iter().map(|row| Placed {
+            origin: Origin::Sheet(t),
+            row,
+        }));
     }
     map
 }
 
 /// Key → first matching row of the joined table.
-fn join_index<'a>(rule: &CompiledRule, by_spec: &HashMap<usize, Vec<Placed<'a>>>, book: &RuleBook, data: &'a Dataset) -> HashMap<String, &'a Row> {
+fn join_index<'a>(
+    rule: &CompiledRule,
+    by_spec: &HashMap<usize, Vec<Placed<'a>>>,
+    book: &RuleBook,
+    data: &'a Dataset,
+) -> HashMap<String, &'a Row> {
     let mut index = HashMap::new();
     let Some(join) = &rule.join else { return index };
     let rows: Vec<&Row> = if Some(join.table) == book.facts {
         data.facts.iter().map(|f| &f.row).collect()
     } else {
-        by_spec.get(&join.table).map(|v| v.iter().map(|p| p.row).collect()).unwrap_or_default()
+        by_spec
+            .get(&join.table)
+            .map(|v| v.iter().map(|p| p.row).collect())
+            .unwrap_or_default()
     };
     for row in rows {
         if let Some(k) = key_of(row, join.right_key) {
@@ -116,26 +151,40 @@ enum Verdict {
 
 impl<'a> RuleRun<'a> {
     fn run(&self, rows: &[Placed<'a>], out: &mut Vec<Finding>) {
-        let selected: Vec<Placed> = rows.iter().copied().filter(|p| self.selected(p.row)).collect();
+        let selected: Vec<Placed> = rows
+            .iter()
+            .copied()
+            .filter(|p| self.selected(p.row))
+            .collect();
         match &self.rule.mode {
             Mode::EachRow => {
                 for p in &selected {
                     let joined = self.joined(p.row);
-                    let frame = Frame { row: Some(p.row), group: &[], joined, facts: self.facts };
+                    let frame = Frame {
+                        row: Some(p.row),
+                        group: &[],
+                        joined,
+                        facts: self.facts,
+                    };
                     self.test(frame, &[*p], None, out);
                 }
             }
             Mode::Group(keys) => {
                 let mut groups: IndexMap<Vec<String>, Vec<Placed>> = IndexMap::new();
                 for p in &selected {
-                    let key = keys.iter().map(|k| p.row.values.get(*k).map(Value::display).unwrap_or_default()).collect();
+                    let key = keys
+                        .iter()
+                        .map(|k| p.row.values.get(*k).map(Value::display).unwrap_or_default())
+                        .collect();
                     groups.entry(key).or_default().push(*p);
                 }
                 for (key, members) in &groups {
                     let label = keys
                         .iter()
                         .zip(key)
-                        .map(|(k, v)| format!("{}={v}", self.book.tables[self.rule.table].columns[*k].name))
+                        .map(|(k, v)| {
+                            format!("{}={v}", self.book.tables[self.rule.table].columns[*k].name)
+                        })
                         .collect::<Vec<_>>()
                         .join("，");
                     self.test_group(members, label, out);
@@ -150,8 +199,16 @@ impl<'a> RuleRun<'a> {
     }
 
     fn selected(&self, row: &Row) -> bool {
-        let frame = Frame { row: Some(row), group: &[], joined: None, facts: self.facts };
-        self.rule.filter.iter().all(|c| matches!(eval(c, frame, self.env).as_deref(), Ok(Value::Bool(true))))
+        let frame = Frame {
+            row: Some(row),
+            group: &[],
+            joined: None,
+            facts: self.facts,
+        };
+        self.rule
+            .filter
+            .iter()
+            .all(|c| matches!(eval(c, frame, self.env).as_deref(), Ok(Value::Bool(true))))
     }
 
     fn joined(&self, row: &Row) -> Option<&'a Row> {
@@ -164,14 +221,30 @@ impl<'a> RuleRun<'a> {
         let joined = self.joined(members[0].row);
         if self.rule.per_row {
             for p in members {
-                let frame = Frame { row: Some(p.row), group: &group_rows, joined, facts: self.facts };
+                let frame = Frame {
+                    row: Some(p.row),
+                    group: &group_rows,
+                    joined,
+                    facts: self.facts,
+                };
                 self.test(frame, &[*p], Some(&label), out);
             }
             return;
         }
-        let frame = Frame { row: None, group: &group_rows, joined, facts: self.facts };
+        // Bare columns in a group-level message show the group's first row.
+        let frame = Frame {
+            row: Some(members[0].row),
+            group: &group_rows,
+            joined,
+            facts: self.facts,
+        };
         // 一致(列): blame the rows that differ from the most common value.
-        if let Cx::Agg { func: Aggregate::一致, arg: Some(arg), .. } = &self.rule.require {
+        if let Cx::Agg {
+            func: Aggregate::一致,
+            arg: Some(arg),
+            ..
+        } = &self.rule.require
+        {
             if matches!(self.verdict(frame), Verdict::Violated) {
                 self.blame_minority(arg, members, &group_rows, joined, &label, out);
                 return;
@@ -205,29 +278,64 @@ impl<'a> RuleRun<'a> {
             }
             Verdict::Undetermined(e) => {
                 let message = format!("无法判断“{}”：{e}", self.rule.title);
-                out.push(self.finding(Severity::Warning, message, frame, members, group));
+                let mut finding = self.finding(Severity::Warning, message, frame, members, group);
+                finding.undetermined = true;
+                out.push(finding);
             }
         }
     }
 
-    fn blame_minority(&self, arg: &Cx, members: &[Placed], group_rows: &[&Row], joined: Option<&'a Row>, label: &str, out: &mut Vec<Finding>) {
+    fn blame_minority(
+        &self,
+        arg: &Cx,
+        members: &[Placed],
+        group_rows: &[&Row],
+        joined: Option<&'a Row>,
+        label: &str,
+        out: &mut Vec<Finding>,
+    ) {
         let values: Vec<Option<String>> = members
             .iter()
             .map(|p| {
-                let frame = Frame { row: Some(p.row), group: group_rows, joined, facts: self.facts };
-                eval(arg, frame, self.env).ok().filter(|v| !v.is_empty()).map(|v| normalize_text(&v.display()))
+                let frame = Frame {
+                    row: Some(p.row),
+                    group: group_rows,
+                    joined,
+                    facts: self.facts,
+                };
+                eval(arg, frame, self.env)
+                    .ok()
+                    .filter(|v| !v.is_empty())
+                    .map(|v| normalize_text(&v.display()))
             })
             .collect();
         let mut counts: IndexMap<&str, usize> = IndexMap::new();
         for v in values.iter().flatten() {
             *counts.entry(v.as_str()).or_default() += 1;
         }
-        let majority = counts.iter().max_by_key(|(_, n)| **n).map(|(v, _)| *v).unwrap_or_default();
+        let majority = counts
+            .iter()
+            .max_by_key(|(_, n)| **n)
+            .map(|(v, _)| *v)
+            .unwrap_or_default();
         for (p, v) in members.iter().zip(&values) {
             if v.as_deref().is_some_and(|v| v != majority) {
-                let frame = Frame { row: Some(p.row), group: group_rows, joined, facts: self.facts };
-                let mut finding = self.finding(self.rule.severity, self.message(frame), frame, &[*p], Some(label));
-                finding.values.insert("多数取值".to_string(), majority.to_string());
+                let frame = Frame {
+                    row: Some(p.row),
+                    group: group_rows,
+                    joined,
+                    facts: self.facts,
+                };
+                let mut finding = self.finding(
+                    self.rule.severity,
+                    self.message(frame),
+                    frame,
+                    &[*p],
+                    Some(label),
+                );
+                finding
+                    .values
+                    .insert("多数取值".to_string(), majority.to_string());
                 out.push(finding);
             }
         }
@@ -250,22 +358,48 @@ impl<'a> RuleRun<'a> {
             .collect()
     }
 
-    fn finding(&self, severity: Severity, message: String, frame: Frame, members: &[Placed], group: Option<&str>) -> Finding {
+    fn finding(
+        &self,
+        severity: Severity,
+        message: String,
+        frame: Frame,
+        members: &[Placed],
+        group: Option<&str>,
+    ) -> Finding {
         let spec = &self.book.tables[self.rule.table];
         let first = members[0];
         let mut values = IndexMap::new();
-        if let Some(row) = frame.row {
+        if let (Some(row), true) = (
+            frame.row,
+            self.rule.per_row || matches!(self.rule.mode, Mode::EachRow),
+        ) {
             for &c in &self.rule.shown_columns {
-                values.insert(spec.columns[c].name.clone(), row.values.get(c).map(Value::canonical).unwrap_or_default());
+                values.insert(
+                    spec.columns[c].name.clone(),
+                    row.values.get(c).map(Value::canonical).unwrap_or_default(),
+                );
             }
         } else {
             if let Mode::Group(keys) = &self.rule.mode {
                 for &k in keys {
-                    values.insert(spec.columns[k].name.clone(), first.row.values.get(k).map(Value::canonical).unwrap_or_default());
+                    values.insert(
+                        spec.columns[k].name.clone(),
+                        first
+                            .row
+                            .values
+                            .get(k)
+                            .map(Value::canonical)
+                            .unwrap_or_default(),
+                    );
                 }
             }
             let mut aggs = Vec::new();
-            for w in self.rule.when.iter().chain(std::iter::once(&self.rule.require)) {
+            for w in self
+                .rule
+                .when
+                .iter()
+                .chain(std::iter::once(&self.rule.require))
+            {
                 w.walk(&mut |c| {
                     if let Cx::Agg { label, .. } = c {
                         aggs.push((label.clone(), c.clone()));
@@ -273,7 +407,9 @@ impl<'a> RuleRun<'a> {
                 });
             }
             for (label, c) in aggs {
-                let v = eval(&c, frame, self.env).map(|v| v.canonical()).unwrap_or_default();
+                let v = eval(&c, frame, self.env)
+                    .map(|v| v.canonical())
+                    .unwrap_or_default();
                 values.insert(label, v);
             }
         }
@@ -286,7 +422,14 @@ impl<'a> RuleRun<'a> {
                 }
             });
             for i in cols {
-                values.insert(format!("{}.{}", join.name, jspec.columns[i].name), joined.values.get(i).map(Value::canonical).unwrap_or_default());
+                values.insert(
+                    format!("{}.{}", join.name, jspec.columns[i].name),
+                    joined
+                        .values
+                        .get(i)
+                        .map(Value::canonical)
+                        .unwrap_or_default(),
+                );
             }
         }
         let rows: Vec<u32> = members.iter().map(|p| p.row.sheet_row).collect();
@@ -296,8 +439,11 @@ impl<'a> RuleRun<'a> {
             severity,
             message,
             citations: self.rule.citations.clone(),
-            location: first.origin.location(first.row, self.rule.at_column, group_text),
+            location: first
+                .origin
+                .location(first.row, self.rule.at_column, group_text),
             values,
+            undetermined: false,
         }
     }
 }

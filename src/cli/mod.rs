@@ -1,0 +1,62 @@
+//! The command line: argument definitions (clap) and one module per command.
+//! Each command returns an exit code; errors are rendered with miette.
+
+mod check;
+mod rules;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// 集采（jicai）：政府采购政策规则检查与文书生成。
+#[derive(Debug, Parser)]
+#[command(name = "jicai", version, about, long_about = None, arg_required_else_help = true)]
+pub struct Cli {
+    /// 使用此目录中的 .rules 文件，代替内置规则
+    #[arg(long, global = true, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 按某地规则检查上传的表格（.xlsx/.xls/.ods/.csv）
+    Check(check::CheckArgs),
+    /// 查看、测试规则集
+    #[command(subcommand)]
+    Rules(rules::RulesCommand),
+}
+
+/// Exit codes: 0 no errors, 1 errors found, 2 could not check.
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_FAILURE: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_FAILURE } else { 0 };
+            e.print().ok();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => check::run(cli.rules.as_deref(), args),
+        Command::Rules(cmd) => rules::run(cli.rules.as_deref(), cmd),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            report_error(e);
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// Renders an error with miette (source snippets for rule errors).
+pub fn report_error(e: crate::error::JicaiError) {
+    let report = miette::Report::new(e);
+    eprintln!("{report:?}");
+}

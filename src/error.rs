@@ -1,0 +1,31 @@
+//! The library's top-level error: anything that stops a command (exit code 2).
+
+use crate::calendar::CalendarError;
+use crate::dsl::LoadErrors;
+use crate::dsl::source::SourceError;
+use crate::table::ReadError;
+
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum JicaiError {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Rules(#[from] LoadErrors),
+    #[error(transparent)]
+    Source(#[from] SourceError),
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+    #[error("未知的规则集“{name}”")]
+    #[diagnostic(help("{help}"))]
+    UnknownRuleset { name: String, help: String },
+    #[error("项目信息文件 {file} 有误：{detail}")]
+    Facts { file: String, detail: String },
+    #[error("{file}：没有读到任何可识别的表格")]
+    #[diagnostic(help("{detail}"))]
+    NothingRecognised { file: String, detail: String },
+    #[error("无法写入 {path}：{detail}")]
+    Write { path: String, detail: String },
+    #[error("{0}")]
+    Usage(String),
+}
