@@ -2,6 +2,8 @@
 //! Each command returns an exit code; errors are rendered with miette.
 
 mod check;
+mod generate;
+mod merge;
 mod rules;
 
 use clap::{Parser, Subcommand};
@@ -16,6 +18,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub rules: Option<PathBuf>,
 
+    /// 使用此目录中的模板，代替内置模板
+    #[arg(long, global = true, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -27,6 +33,13 @@ pub enum Command {
     /// 查看、测试规则集
     #[command(subcommand)]
     Rules(rules::RulesCommand),
+    /// 合并各参与单位的分计划，生成总计划 .xlsx
+    Merge(merge::MergeArgs),
+    /// 由模板和数据生成通知、表格（.docx/.md/.html/.xlsx）
+    Generate(generate::GenerateArgs),
+    /// 查看内置模板
+    #[command(subcommand)]
+    Templates(generate::TemplatesCommand),
 }
 
 /// Exit codes: 0 no errors, 1 errors found, 2 could not check.
@@ -45,6 +58,11 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(cli.rules.as_deref(), args),
         Command::Rules(cmd) => rules::run(cli.rules.as_deref(), cmd),
+        Command::Merge(args) => merge::run(cli.rules.as_deref(), args),
+        Command::Generate(args) => {
+            generate::run_generate(cli.rules.as_deref(), cli.templates.as_deref(), args)
+        }
+        Command::Templates(cmd) => generate::run_templates(cli.templates.as_deref(), cmd),
     };
     match result {
         Ok(code) => ExitCode::from(code),

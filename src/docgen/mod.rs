@@ -1,0 +1,1 @@
+//! Document generation: tera templates → .docx/.md/.html/.xlsx.

@@ -1,0 +1,105 @@
+//! Writing outputs safely: to a temporary file in the same folder, then
+//! renamed over the target, so an interrupted run leaves the previous file
+//! intact and a reader never sees half a file. Existing files are kept
+//! unless the caller allows overwriting.
+
+use crate::error::JicaiError;
+use std::io::Write;
+use std::path::Path;
+
+/// Whether an existing file at the target may be replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overwrite {
+    Refuse,
+    Allow,
+}
+
+/// Refuses early (before any work) when `path` exists and may not be replaced.
+pub fn ensure_writable(path: &Path, overwrite: Overwrite) -> Result<(), JicaiError> {
+    if overwrite == Overwrite::Refuse && path.exists() {
+        return Err(JicaiError::Write {
+            path: path.display().to_string(),
+            detail: "文件已存在；如需覆盖请加 --force".into(),
+        });
+    }
+    if path.is_dir() {
+        return Err(JicaiError::Write {
+            path: path.display().to_string(),
+            detail: "这是一个目录，请给出文件名".into(),
+        });
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` atomically.
+pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(), JicaiError> {
+    write_atomic_with(path, overwrite, |w| w.write_all(bytes))
+}
+
+/// Writes through `fill` into a temporary file beside `path`, then renames it
+/// into place. On any error the temporary file is removed.
+pub fn write_atomic_with(
+    path: &Path,
+    overwrite: Overwrite,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<(), JicaiError> {
+    ensure_writable(path, overwrite)?;
+    let fail = |detail: String| JicaiError::Write {
+        path: path.display().to_string(),
+        detail,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(fail(format!("目录 {} 不存在", dir.display())));
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".jicai-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| fail(format!("无法在 {} 创建临时文件（{e}）", dir.display())))?;
+    fill(tmp.as_file_mut()).map_err(|e| fail(e.to_string()))?;
+    tmp.as_file().sync_all().map_err(|e| fail(e.to_string()))?;
+    let result = match overwrite {
+        Overwrite::Allow => tmp.persist(path).map(|_| ()),
+        // persist_noclobber refuses if the target appeared meanwhile.
+        Overwrite::Refuse => tmp.persist_noclobber(path).map(|_| ()),
+    };
+    result.map_err(|e| fail(e.error.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_to_overwrite_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.txt");
+        write_atomic(&p, b"one", Overwrite::Refuse).unwrap();
+        let err = write_atomic(&p, b"two", Overwrite::Refuse).unwrap_err();
+        assert!(err.to_string().contains("已存在"), "{err}");
+        assert_eq!(std::fs::read(&p).unwrap(), b"one");
+        write_atomic(&p, b"two", Overwrite::Allow).unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"two");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn failed_fill_keeps_previous_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.txt");
+        write_atomic(&p, b"old", Overwrite::Refuse).unwrap();
+        let err = write_atomic_with(&p, Overwrite::Allow, |_| Err(std::io::Error::other("中断")))
+            .unwrap_err();
+        assert!(err.to_string().contains("中断"));
+        assert_eq!(std::fs::read(&p).unwrap(), b"old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}
