@@ -20,7 +20,7 @@ use super::format::{cell_text, display_width, number_text};
 use super::model::{Block, Doc, Row, Table, TotalCell};
 use docx_rs::{
     AlignmentType, BorderType, BreakType, DocGrid, DocGridType, Docx, Footer, LineSpacing,
-    LineSpacingType, PageMargin, PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition,
+    FieldCharType, InstrPAGE, InstrText, LineSpacingType, PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition,
     ParagraphBorders, Run, RunFonts, SpecialIndentType, TableCell, TableRow, VAlignType, WidthType,
 };
 
@@ -196,9 +196,15 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, String> {
                 docx = docx.add_paragraph(if *indent { indented(p) } else { p });
             }
             Block::Attachment(t) => {
+                // 附件说明: 正文下空一行左空二字; further attachments align
+                // under the first name (after "附件：").
                 let first = i == 0 || !matches!(blocks[i - 1], Block::Attachment(_));
                 let p = body(t).line_spacing(exact(if first { LINE } else { 0 }));
-                docx = docx.add_paragraph(indented(p));
+                docx = docx.add_paragraph(if first {
+                    indented(p)
+                } else {
+                    p.indent(Some(5 * CHAR), None, None, None)
+                });
             }
             Block::Table(t) => {
                 if let Some(c) = &t.caption {
@@ -352,10 +358,19 @@ fn page_number_footer(align: AlignmentType) -> Footer {
         AlignmentType::Left => (Some(one_char), None),
         _ => (None, Some(one_char)),
     };
+    // The PAGE field in a run of its own, so it carries the font and size.
+    let page = Run::new()
+        .fonts(fonts(TITLE_FONT))
+        .size(size)
+        .add_field_char(FieldCharType::Begin, false)
+        .add_instr_text(InstrText::PAGE(InstrPAGE::new()))
+        .add_field_char(FieldCharType::Separate, false)
+        .add_text("1")
+        .add_field_char(FieldCharType::End, false);
     Footer::new().add_paragraph(
         Paragraph::new()
             .add_run(dash("— "))
-            .add_page_num(PageNum::new())
+            .add_run(page)
             .add_run(dash(" —"))
             .size(size)
             .fonts(fonts(TITLE_FONT))
