@@ -61,10 +61,17 @@ fn fonts(east_asia: &str) -> RunFonts {
         .cs(LATIN_FONT)
 }
 
+/// Character spacing of 三号 text, in 1/20 pt: 156 mm holds 27 characters
+/// of 16 pt; at 15.75 pt it holds the standard's 28.
+const BODY_SPACING: i32 = -5;
+
 /// A run of text in `font` at `size` half-points; line breaks become
 /// <w:br/>.
 fn run(text: &str, font: &str, size: usize) -> Run {
     let mut r = Run::new().fonts(fonts(font)).size(size);
+    if size == BODY_SIZE {
+        r = r.character_spacing(BODY_SPACING);
+    }
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             r = r.add_break(BreakType::TextWrapping);
@@ -111,15 +118,13 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, String> {
         .default_size(BODY_SIZE)
         .footer(page_number_footer(AlignmentType::Right))
         .even_footer(page_number_footer(AlignmentType::Left));
-    // 28 characters per line: the grid's character pitch is the text width
-    // / 28, expressed as the difference from the 16 pt font in 1/4096 pt.
-    let pitch_pt = f64::from(TEXT_WIDTH) / 20.0 / 28.0;
-    let char_space = ((pitch_pt - 16.0) * 4096.0).round() as isize;
+    // A line grid of 22 lines per page. Characters are not snapped to a
+    // character grid (LibreOffice and Word disagree on its pitch); 28 per
+    // line come from tightening 三号 text by 0.25 pt instead (see `run`).
     docx.document = docx.document.doc_grid(
         DocGrid::new()
-            .grid_type(DocGridType::LinesAndChars)
-            .line_pitch(LINE as usize)
-            .char_space(char_space),
+            .grid_type(DocGridType::Lines)
+            .line_pitch(LINE as usize),
     );
 
     let blocks = &doc.blocks;
@@ -163,11 +168,14 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, String> {
                     if k + 1 == lines.len() {
                         spacing = spacing.after(LINE as u32);
                     }
+                    // Off the line grid: snapped, a 22 pt line takes two grid lines.
                     docx = docx.add_paragraph(
                         Paragraph::new()
                             .add_run(run(b.text(), TITLE_FONT, TITLE_SIZE).bold())
                             .align(AlignmentType::Center)
-                            .line_spacing(spacing),
+                            .line_spacing(spacing)
+                            .snap_to_grid(false)
+                            .keep_next(true),
                     );
                 }
                 after_masthead_rule = false;
@@ -192,7 +200,12 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, String> {
                 ));
             }
             Block::Para { text, indent } => {
-                let p = body(text);
+                // The last paragraph goes with the 落款 rather than leave it
+                // alone on a page.
+                let p = body(text).keep_next(matches!(
+                    blocks.get(i + 1),
+                    Some(Block::Signature(_) | Block::Date(_))
+                ));
                 docx = docx.add_paragraph(if *indent { indented(p) } else { p });
             }
             Block::Attachment(t) => {
@@ -217,10 +230,19 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, String> {
                     );
                 }
                 docx = docx.add_table(table(t));
-                // Word needs a paragraph between consecutive tables.
-                if matches!(blocks.get(i + 1), Some(Block::Table(_)) | None) {
-                    docx = docx.add_paragraph(Paragraph::new().line_spacing(exact(0)));
-                }
+                // Half a line after the table (Word also needs a paragraph
+                // between consecutive tables).
+                docx = docx.add_paragraph(
+                    Paragraph::new()
+                        .snap_to_grid(false)
+                        .line_spacing(
+                            LineSpacing::new()
+                                .line_rule(LineSpacingType::Exact)
+                                .line(LINE / 2)
+                                .before(0)
+                                .after(0),
+                        ),
+                );
             }
             Block::Signature(_) | Block::Date(_) => {
                 let start = i;
@@ -314,6 +336,7 @@ fn signature_block(blocks: &[Block]) -> Vec<Paragraph> {
                 .align(AlignmentType::Right)
                 .indent(None, None, Some(indent), None)
                 .line_spacing(exact(before))
+                .keep_next(k + 1 < blocks.len())
         })
         .collect()
 }
@@ -340,9 +363,10 @@ fn record(blocks: &[Block]) -> Vec<Paragraph> {
                     .size(if k + 1 == n { 8 } else { 4 })
                     .space(2),
             );
+            // The rules span the text width; the text stands one character
+            // in from the left (GB/T 9704 7.5).
             Paragraph::new()
-                .add_run(run(b.text(), BODY_FONT, RECORD_SIZE))
-                .indent(Some(RECORD_SIZE as i32 * 10), None, Some(RECORD_SIZE as i32 * 10), None)
+                .add_run(run(&format!("\u{3000}{}", b.text()), BODY_FONT, RECORD_SIZE))
                 .line_spacing(exact(if k == 0 { 2 * LINE } else { 0 }))
                 .set_borders(borders)
         })
@@ -388,7 +412,9 @@ fn table(t: &Table) -> docx_rs::Table {
         5..=6 => 24,
         _ => 21,
     };
-    let mut weights: Vec<usize> = t.header.iter().map(|h| display_width(h).min(16)).collect();
+    // Weights in display columns plus two for the cell margins; headers
+    // may wrap, numbers may not.
+    let mut weights: Vec<usize> = t.header.iter().map(|h| display_width(h).min(12) + 2).collect();
     for r in &t.rows {
         let texts: Vec<String> = match r {
             Row::Data(cells) => cells
@@ -403,10 +429,10 @@ fn table(t: &Table) -> docx_rs::Table {
                 .collect(),
         };
         for (w, s) in weights.iter_mut().zip(&texts) {
-            *w = (*w).max(display_width(s).min(40));
+            *w = (*w).max(display_width(s).min(40) + 2);
         }
     }
-    let weights: Vec<usize> = weights.iter().map(|w| (*w).max(4)).collect();
+    let weights: Vec<usize> = weights.iter().map(|w| (*w).max(6)).collect();
     let sum: usize = weights.iter().sum::<usize>().max(1);
     let widths: Vec<usize> = weights
         .iter()
@@ -496,5 +522,8 @@ mod tests {
         // 22 lines of 28.95 pt fill the 225 mm text block.
         assert_eq!(LINE, 579);
         assert_eq!(TEXT_WIDTH, 8845);
+        // 28 characters of 三号 with the tightened spacing fit one line.
+        assert!(28 * (320 + BODY_SPACING) <= TEXT_WIDTH);
+        assert!(29 * (320 + BODY_SPACING) > TEXT_WIDTH);
     }
 }

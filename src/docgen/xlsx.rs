@@ -181,7 +181,10 @@ fn table(
     for (c, h) in t.header.iter().enumerate() {
         ws.write_string_with_format(start, c as u16, h, &f.header)?;
     }
-    ws.set_row_height(start, row_height(t.header.iter().map(String::as_str), widths))?;
+    ws.set_row_height(
+        start,
+        row_height(t.header.iter().map(String::as_str).enumerate(), widths),
+    )?;
     let formats: Vec<(Format, Format)> = t
         .kinds
         .iter()
@@ -220,7 +223,7 @@ fn table(
                         }
                         Cell::Text(s) => {
                             ws.write_string_with_format(at, col, s, fmt)?;
-                            texts.push(s.as_str());
+                            texts.push((c, s.as_str()));
                         }
                         Cell::Number(n) => {
                             ws.write_number_with_format(at, col, n.to_f64().unwrap_or(0.0), fmt)?;
@@ -325,10 +328,11 @@ fn merged(
     Ok(())
 }
 
-/// Height for a row whose cells wrap within their column widths.
-fn row_height<'a>(texts: impl Iterator<Item = &'a str>, widths: &[f64]) -> f64 {
+/// Height for a row whose cells (column, text) wrap within their column
+/// widths.
+fn row_height<'a>(texts: impl Iterator<Item = (usize, &'a str)>, widths: &[f64]) -> f64 {
     let lines = texts
-        .zip(widths)
+        .map(|(c, t)| (t, widths.get(c).copied().unwrap_or(MIN_WIDTH)))
         .map(|(t, w)| {
             t.split('\n')
                 .map(|l| (display_width(l) as f64 / (w - 1.0).max(1.0)).ceil().max(1.0))
