@@ -131,7 +131,12 @@ pub fn run_generate(
         .ok();
     }
     let ext = report.format.map(Format::ext).unwrap_or("");
-    writeln!(anstream::stdout(), "已生成 {out}（{}，.{ext}）", report.template).ok();
+    writeln!(
+        anstream::stdout(),
+        "已生成 {out}（{}，.{ext}）",
+        report.template
+    )
+    .ok();
     Ok(0)
 }
 
@@ -288,7 +293,7 @@ fn collect_fields(fields: &[Field], indent: &str, out: &mut Vec<[String; 5]>) {
             f.description.clone(),
         ]);
         if let FieldType::记录列表(sub) = &f.ty {
-            collect_fields(sub, &format!("{indent}· "), out);
+            collect_fields(sub, &format!("{indent}- "), out);
         }
     }
 }
