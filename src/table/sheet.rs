@@ -285,27 +285,20 @@ impl<'a> TableState<'a> {
         if self.in_notes {
             return;
         }
-        let nonblank: Vec<(u32, CellRef<'_>)> = cells
-            .iter()
-            .map(|(c, v)| (*c, v.cell()))
-            .filter(|(_, v)| !v.is_blank())
-            .collect();
-        if is_note(&nonblank) {
+        if is_note(cells) {
             // Everything after "注：" is the note's continuation.
             self.in_notes = true;
             return;
         }
-        if let Some(kind) = total_label(&nonblank) {
-            self.total_row(ctx, row, &nonblank, kind);
+        if let Some(kind) = total_label(cells) {
+            self.total_row(ctx, row, cells, kind);
             return;
         }
-        if !nonblank.iter().any(|(c, _)| self.decl(*c).is_some())
-            || self.is_repeated_header(&nonblank)
-        {
+        if !nonblank(cells).any(|(c, _)| self.decl(c).is_some()) || self.is_repeated_header(cells) {
             return;
         }
         let mut values = vec![Value::Empty; self.plans.len()];
-        for (col, cell) in nonblank {
+        for (col, cell) in nonblank(cells) {
             let Some(d) = self.decl(col) else { continue };
             match self.plans[d].parse(cell, ctx.is_1904, &mut self.buf) {
                 Ok(v) => values[d] = v,
@@ -337,13 +330,15 @@ impl<'a> TableState<'a> {
         });
     }
 
-    fn is_repeated_header(&self, cells: &[(u32, CellRef<'_>)]) -> bool {
+    fn is_repeated_header<C: AsCell>(&self, cells: &[(u32, C)]) -> bool {
         let mut same = 0;
-        for (col, cell) in cells {
-            let Some(Some(h)) = self.header_norm.get(*col as usize) else {
+        for (col, cell) in nonblank(cells) {
+            let Some(Some(h)) = self.header_norm.get(col as usize) else {
                 continue;
             };
+            // Cheap test first: data rarely starts like its header.
             if let CellRef::Text(s) = cell
+                && s.trim_start().chars().next() == h.chars().next()
                 && normalize_header(s) == *h
             {
                 same += 1;
@@ -352,11 +347,11 @@ impl<'a> TableState<'a> {
         same >= 2.min(self.header.found.iter().flatten().count()).max(1)
     }
 
-    fn total_row(
+    fn total_row<C: AsCell>(
         &mut self,
         ctx: &Ctx<'a>,
         row: u32,
-        cells: &[(u32, CellRef<'_>)],
+        cells: &[(u32, C)],
         kind: TotalKind,
     ) {
         if kind == TotalKind::Sub {
@@ -367,17 +362,17 @@ impl<'a> TableState<'a> {
         }
         let mut values = vec![Value::Empty; self.plans.len()];
         let mut issues = Vec::new();
-        for (col, cell) in cells {
-            let Some(d) = self.decl(*col) else { continue };
+        for (col, cell) in nonblank(cells) {
+            let Some(d) = self.decl(col) else { continue };
             let plan = &self.plans[d];
             if header::is_summable(&plan.spec.ty) {
-                match plan.parse(*cell, ctx.is_1904, &mut self.buf) {
+                match plan.parse(cell, ctx.is_1904, &mut self.buf) {
                     Ok(v) => values[d] = v,
                     Err(Problem::Type(m)) | Err(Problem::NotAChoice { message: m, .. }) => issues
                         .push(CellIssue {
                             kind: CellIssueKind::类型,
                             row: row + 1,
-                            col: *col,
+                            col,
                             column: plan.spec.name.clone(),
                             message: format!("第{}行（合计行） {} {m}", row + 1, plan.spec.name),
                             values: Vec::new(),
@@ -400,16 +395,14 @@ impl<'a> TableState<'a> {
 
 /// "注：…", "说明：…", "备注：…", "填表说明" as the first thing in a row of
 /// at most two cells (a note is one long cell, maybe with a date or name).
-fn is_note(cells: &[(u32, CellRef<'_>)]) -> bool {
-    let Some((_, first)) = cells.first() else {
+fn is_note<C: AsCell>(cells: &[(u32, C)]) -> bool {
+    let mut it = nonblank(cells);
+    let Some((_, CellRef::Text(s))) = it.next() else {
         return false;
     };
-    if cells.len() > 2 {
+    if it.nth(1).is_some() || !s.trim_start().starts_with(['注', '说', '备', '填']) {
         return false;
     }
-    let CellRef::Text(s) = first else {
-        return false;
-    };
     let t = normalize_text(s);
     let t = t.trim_start();
     [
@@ -427,10 +420,22 @@ fn is_note(cells: &[(u32, CellRef<'_>)]) -> bool {
         || (t.starts_with('注') && t[3..].starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// The row's non-blank cells.
+fn nonblank<C: AsCell>(cells: &[(u32, C)]) -> impl Iterator<Item = (u32, CellRef<'_>)> {
+    cells
+        .iter()
+        .map(|(c, v)| (*c, v.cell()))
+        .filter(|(_, v)| !v.is_blank())
+}
+
 /// A 合计 label among the first three cells of the row.
-fn total_label(cells: &[(u32, CellRef<'_>)]) -> Option<TotalKind> {
-    for (_, c) in cells.iter().take(3) {
+fn total_label<C: AsCell>(cells: &[(u32, C)]) -> Option<TotalKind> {
+    for (_, c) in nonblank(cells).take(3) {
         let CellRef::Text(s) = c else { continue };
+        // Every label starts with one of these; data rarely does.
+        if !s.trim_start().starts_with(['合', '总', '小', '共', '全']) {
+            continue;
+        }
         let h = normalize_header(s);
         let h = h.trim_end_matches([':', '：']);
         let h = match h.find('(') {

@@ -183,6 +183,11 @@ impl<'s> ColumnPlan<'s> {
     }
 
     fn choice(&self, cell: CellRef<'_>) -> Result<Value, Problem> {
+        if let CellRef::Text(s) = cell
+            && let Some((_, canon)) = self.choices.iter().find(|(_, c)| c == s.trim())
+        {
+            return Ok(Value::Text(canon.clone()));
+        }
         let text = clean_text(&cell.text());
         let norm = normalize_text(&text);
         if let Some((_, canon)) = self.choices.iter().find(|(n, _)| *n == norm) {

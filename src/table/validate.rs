@@ -6,7 +6,9 @@ use super::{CellIssue, CellIssueKind, Row, Table, column_letter, header};
 use crate::value::{Value, normalize_text};
 use calamine::Dimensions;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Cells (1-based sheet row, declared column).
 type CellSet = HashSet<(u32, usize)>;
@@ -181,13 +183,18 @@ fn unique(
     propagated: &CellSet,
     issues: &mut Vec<CellIssue>,
 ) {
-    let mut seen: HashMap<String, u32> = HashMap::new();
+    let mut seen: HashMap<Cow<'_, str>, u32, BuildHasherDefault<FxHasher>> =
+        HashMap::with_capacity_and_hasher(rows.len(), Default::default());
     for r in rows {
         let v = &r.values[d];
         if v.is_empty() || propagated.contains(&(r.sheet_row, d)) {
             continue;
         }
-        let key = normalize_text(&v.canonical());
+        let key = match v {
+            Value::Text(s) if is_normal(s) => Cow::Borrowed(s.as_str()),
+            Value::Text(s) => Cow::Owned(normalize_text(s)),
+            v => Cow::Owned(v.canonical()),
+        };
         match seen.get(&key) {
             Some(&first) => issues.push(issue(
                 CellIssueKind::唯一,
@@ -208,6 +215,37 @@ fn unique(
                 seen.insert(key, r.sheet_row);
             }
         }
+    }
+}
+
+/// Whether `normalize_text` would leave `s` as it is (no full-width forms,
+/// no surrounding spaces), so it can be used as a key without copying.
+fn is_normal(s: &str) -> bool {
+    s.trim() == s
+        && !s
+            .chars()
+            .any(|c| matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}'))
+}
+
+/// A small fast hasher for the uniqueness check (keys are cell texts of
+/// one upload; flooding resistance is not needed there).
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 

@@ -12,7 +12,7 @@ use std::path::Path;
 /// Sheets whose XML part is at most this big get their merged regions read
 /// before the cells (one extra cheap pass). Bigger sheets are streamed once
 /// and consult merges only when the header came out incomplete.
-const EAGER_MERGES_BYTES: u64 = 32 * 1024 * 1024;
+const EAGER_MERGES_BYTES: u64 = 4 * 1024 * 1024;
 
 type Book = Xlsx<BufReader<File>>;
 
