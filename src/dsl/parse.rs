@@ -64,7 +64,7 @@ pub fn parse_expr_at(
     file: usize,
     offset: usize,
     text: &str,
-) -> Result<Expr, LoadError> {
+) -> Result<Expr, Vec<LoadError>> {
     let pairs = RulesParser::parse(Rule::expr_only, text).map_err(|e| {
         let pos = match e.location {
             pest::error::InputLocation::Pos(p) => p,
@@ -78,7 +78,8 @@ pub fn parse_expr_at(
             },
             format!("说明中的表达式“{text}”无法解析：{}", expected_words(&e)),
         )
-    })?;
+    });
+    let pairs = pairs.map_err(|e| vec![e])?;
     let mut b = Builder {
         sources,
         file,
@@ -90,19 +91,20 @@ pub fn parse_expr_at(
     let expr = match expr_pair {
         Some(p) => b.expr(p),
         None => {
-            return Err(sources.error(
+            return Err(vec![sources.error(
                 Span {
                     file,
                     start: offset,
                     end: offset + 1,
                 },
                 "说明中的表达式为空",
-            ));
+            )]);
         }
     };
-    match b.errors.into_iter().next() {
-        Some(err) => Err(err),
-        None => Ok(expr),
+    if b.errors.is_empty() {
+        Ok(expr)
+    } else {
+        Err(b.errors)
     }
 }
 

@@ -269,11 +269,10 @@ impl<'a> RuleRun<'a> {
             arg: Some(arg),
             ..
         } = &self.rule.require
+            && matches!(self.verdict(frame), Verdict::Violated)
         {
-            if matches!(self.verdict(frame), Verdict::Violated) {
-                self.blame_minority(arg, members, &group_rows, joined, &label, out);
-                return;
-            }
+            self.blame_minority(arg, members, &group_rows, joined, &label, out);
+            return;
         }
         self.test(frame, members, Some(&label), out);
     }

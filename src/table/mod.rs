@@ -10,11 +10,13 @@ mod cell;
 mod csv;
 mod grid;
 mod header;
+mod ods_guard;
 mod sheet;
 mod source;
 mod spec;
 mod typing;
 mod validate;
+mod xls_guard;
 mod xlsx;
 
 pub use spec::{ColumnSpec, ColumnType, TableSpec};

@@ -81,7 +81,7 @@ fn read_sheet(
 
 fn merges(book: &mut Book, ctx: &Ctx<'_>, name: &str) -> Result<Vec<Dimensions>, ReadError> {
     book.merge_cells_by_sheet_name(name)
-        .map_err(|e| sheet_error(ctx, name, format!("合并单元格信息无法读取（{e}）")))
+        .map_err(|e| sheet_error(ctx, name, format!("内容已损坏，无法读取合并单元格（{e}）")))
 }
 
 /// One pass over the sheet's cells, grouped into rows.
