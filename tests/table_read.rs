@@ -432,3 +432,81 @@ fn the_best_fitting_table_wins() {
     .unwrap();
     assert_eq!(table(&w, "合同备案表").table, "合同备案表");
 }
+
+#[test]
+fn csv_rows_follow_the_sheet_lines() {
+    let w = read("multiline.csv");
+    let t = table(&w, "multiline");
+    assert_eq!(t.header_row, 3);
+    let rows: Vec<u32> = t.rows.iter().map(|r| r.sheet_row).collect();
+    assert_eq!(
+        rows,
+        vec![4, 5, 7],
+        "a quoted line break stays in its row; blank lines count"
+    );
+    assert_eq!(t.rows[0].values[1], yuan("15000"));
+    assert_eq!(
+        t.rows[1].values[0],
+        text("M-2 （续）"),
+        "line breaks in text become spaces"
+    );
+    let bad = issue_at(t, 7, CellIssueKind::类型);
+    assert_eq!((bad.col, bad.column.as_str()), (1, "合同金额"));
+}
+
+#[test]
+fn a_damaged_sheet_names_file_and_sheet() {
+    let e = read_err("corrupt_sheet.xlsx");
+    let msg = e.to_string();
+    assert!(msg.contains("corrupt_sheet.xlsx"), "{msg}");
+    assert!(
+        matches!(e, ReadError::Sheet { ref sheet, .. } if sheet == "合同备案表")
+            || matches!(e, ReadError::Corrupt { .. }),
+        "{msg}"
+    );
+}
+
+#[test]
+fn xls_claiming_billions_of_rows_is_refused_before_parsing() {
+    let e = read_err("huge_dimension.xls");
+    assert!(matches!(e, ReadError::Limit { .. }), "{e}");
+}
+
+#[test]
+fn ods_repeating_a_cell_a_hundred_million_times_is_refused() {
+    let e = read_err("repeat_bomb.ods");
+    assert!(matches!(e, ReadError::Limit { .. }), "{e}");
+    assert!(e.to_string().contains("炸弹"), "{e}");
+}
+
+#[test]
+#[ignore]
+fn print_messages() {
+    for name in [
+        "truncated.xlsx",
+        "empty.xlsx",
+        "picture.xlsx",
+        "notes.pdf.xlsx",
+        "letter.xlsx",
+        "export.xls",
+        "encrypted.xlsx",
+        "corrupt_sheet.xlsx",
+        "huge_dimension.xls",
+        "repeat_bomb.ods",
+        "zip_bomb.xlsx",
+        "wide.xlsx",
+        "bad_encoding.csv",
+    ] {
+        eprintln!("{name}: {}", read_err(name));
+    }
+    let w = read("contracts.xlsx");
+    for s in &w.sheets {
+        match &s.outcome {
+            SheetOutcome::Table(t) => t
+                .issues
+                .iter()
+                .for_each(|i| eprintln!("  {:?} {}", i.kind, i.message)),
+            o => eprintln!("{}: {o:?}", s.sheet),
+        }
+    }
+}
