@@ -223,7 +223,13 @@ fn other_sheets_of_the_workbook() {
     assert_eq!(hidden.units[1], Some(AmountUnit::万元));
     assert_eq!(hidden.rows[0].values[1], yuan("15000"));
     assert_eq!(hidden.missing_required, Vec::<String>::new());
-    let wrong = issue_at(hidden, 4, CellIssueKind::合计);
+    let rows: Vec<u32> = hidden.rows.iter().map(|r| r.sheet_row).collect();
+    assert_eq!(
+        rows,
+        vec![3, 4],
+        "a note right under the header is skipped, not the end"
+    );
+    let wrong = issue_at(hidden, 5, CellIssueKind::合计);
     assert_eq!(wrong.col, 1);
     assert!(
         wrong.message.contains("40,000.00元") && wrong.message.contains("35,000.00元"),
@@ -396,7 +402,7 @@ fn no_specs_and_huge_specs_do_not_panic() {
     );
 
     let mut big = contract_spec();
-    for i in 0..100_000 {
+    for i in 0..200_000 {
         big.columns
             .push(col(&format!("列{i}"), &[], ColumnType::文本, false, false));
     }

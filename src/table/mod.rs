@@ -200,13 +200,12 @@ pub fn read_workbook(
 
 /// "A", "B", … "Z", "AA" for a 0-based column index.
 pub fn column_letter(col: u32) -> String {
-    let mut n = col + 1;
+    let mut n = u64::from(col) + 1;
     let mut s = Vec::new();
     while n > 0 {
         let r = ((n - 1) % 26) as u8;
         s.push(b'A' + r);
         n = (n - 1) / 26;
     }
-    s.reverse();
-    String::from_utf8(s).expect("ASCII letters")
+    s.iter().rev().map(|&b| char::from(b)).collect()
 }

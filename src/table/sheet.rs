@@ -95,7 +95,7 @@ impl<'a> SheetBuilder<'a> {
         let limits = self.ctx.limits;
         if row >= limits.max_rows {
             return Err(self.limit(
-                format!("第{}行（行数过多）", row + 1),
+                format!("第{}行（行数过多）", u64::from(row) + 1),
                 format!("{} 行", limits.max_rows),
             ));
         }
@@ -110,7 +110,7 @@ impl<'a> SheetBuilder<'a> {
                     format!(
                         "单元格 {}{}（列数过多）",
                         super::column_letter(*col),
-                        row + 1
+                        u64::from(row) + 1
                     ),
                     format!("{} 列", limits.max_columns),
                 ));
@@ -272,6 +272,11 @@ impl<'a> TableState<'a> {
         }
     }
 
+    /// One past the last mapped sheet column.
+    pub(crate) fn mapped_width(&self) -> u32 {
+        u32::try_from(self.col_map.len()).unwrap_or(u32::MAX)
+    }
+
     pub(crate) fn decl(&self, col: u32) -> Option<usize> {
         self.col_map
             .get(col as usize)
@@ -286,7 +291,12 @@ impl<'a> TableState<'a> {
             return;
         }
         if is_note(cells) {
-            // Everything after "注：" is the note's continuation.
+            // Everything after "注：" is the note's continuation, unless the
+            // note stands between the header and the first data row.
+            self.in_notes = !self.rows.is_empty();
+            return;
+        }
+        if is_footer(cells) {
             self.in_notes = true;
             return;
         }
@@ -418,6 +428,34 @@ fn is_note<C: AsCell>(cells: &[(u32, C)]) -> bool {
     .iter()
     .any(|p| t.starts_with(p))
         || (t.starts_with('注') && t[3..].starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// A signature line below the table: "填表人：张三  审核人：李四  联系电话：…".
+fn is_footer<C: AsCell>(cells: &[(u32, C)]) -> bool {
+    const WHO: [&str; 10] = [
+        "填表人",
+        "填报人",
+        "制表人",
+        "审核人",
+        "复核人",
+        "负责人",
+        "单位负责人",
+        "经办人",
+        "联系人",
+        "联系电话",
+    ];
+    let Some((_, CellRef::Text(s))) = nonblank(cells).next() else {
+        return false;
+    };
+    let t = s.trim_start();
+    if !t.starts_with(['填', '制', '审', '复', '负', '单', '经', '联']) {
+        return false;
+    }
+    let t = normalize_header(t);
+    WHO.iter().any(|w| {
+        t.strip_prefix(w)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '：']))
+    })
 }
 
 /// The row's non-blank cells.

@@ -153,7 +153,8 @@ fn apply_merges(t: &mut TableState<'_>, merges: &[Dimensions]) -> (CellSet, Cell
             let copy = !header::is_summable(&t.plans[d].spec.ty) && !first.values[d].is_empty();
             copy.then(|| (d, first.values[d].clone()))
         });
-        let decls: Vec<usize> = (m.start.1..=m.end.1.min(m.start.1.saturating_add(1024)))
+        let last_col = m.end.1.min(t.mapped_width());
+        let decls: Vec<usize> = (m.start.1..=last_col.max(m.start.1))
             .filter_map(|c| t.decl(c))
             .collect();
         for r in &mut t.rows[lo..hi] {
