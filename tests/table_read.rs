@@ -516,3 +516,65 @@ fn print_messages() {
         }
     }
 }
+
+/// Damaged copies of every fixture must give an error or a result, never a
+/// panic. JICAI_MUTATIONS raises the number of copies per fixture.
+#[test]
+fn damaged_files_never_panic() {
+    let per_file: u64 = std::env::var("JICAI_MUTATIONS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20);
+    // read_workbook turns panics into errors; ours must not happen at all.
+    static OWN_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if let Some(loc) = info.location().filter(|l| l.file().contains("src/table")) {
+            if let Ok(mut p) = OWN_PANIC.lock() {
+                *p = Some(format!("{loc}: {info}"));
+            }
+        }
+        previous(info);
+    }));
+    let dir = tempfile::tempdir().unwrap();
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for name in [
+        "contracts.xlsx",
+        "contracts.xls",
+        "contracts.ods",
+        "contracts_gbk.csv",
+        "two_row_header.xlsx",
+    ] {
+        let good = std::fs::read(fixture(name)).unwrap();
+        for i in 0..per_file {
+            let mut bad = good.clone();
+            match next() % 3 {
+                0 => bad.truncate((next() as usize) % bad.len()),
+                _ => {
+                    for _ in 0..1 + next() % 8 {
+                        let at = (next() as usize) % bad.len();
+                        bad[at] = next() as u8;
+                    }
+                }
+            }
+            let path = dir.path().join(format!("{i}-{name}"));
+            std::fs::write(&path, &bad).unwrap();
+            let result = std::panic::catch_unwind(|| {
+                let _ = read_workbook(&path, &[contract_spec()], &ReadLimits::default());
+            });
+            let own = OWN_PANIC.lock().ok().and_then(|mut p| p.take());
+            assert!(
+                result.is_ok() && own.is_none(),
+                "panic on a damaged copy of {name} ({own:?}): kept at {}",
+                path.display()
+            );
+            std::fs::remove_file(&path).ok();
+        }
+    }
+}

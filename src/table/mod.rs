@@ -190,10 +190,26 @@ pub fn read_workbook(
         limits,
         is_1904: false,
     };
-    let sheets = match detected.format {
-        source::Format::Xlsx => xlsx::read(path, &ctx, detected.largest_sheet_part)?,
-        source::Format::Xls | source::Format::Ods => grid::read(path, &ctx, detected.format)?,
-        source::Format::Csv => csv::read(path, &ctx)?,
+    // calamine indexes into damaged .xls data without checking (and may
+    // elsewhere); a damaged upload must be an error, not a crash.
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match detected.format {
+        source::Format::Xlsx => xlsx::read(path, &ctx, detected.largest_sheet_part),
+        source::Format::Xls | source::Format::Ods => grid::read(path, &ctx, detected.format),
+        source::Format::Csv => csv::read(path, &ctx),
+    }));
+    let sheets = match read {
+        Ok(result) => result?,
+        Err(panic) => {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            return Err(ReadError::Corrupt {
+                file,
+                detail: format!("文件结构异常，无法解析（{why}）"),
+            });
+        }
     };
     Ok(WorkbookRead { file, sheets })
 }

@@ -142,14 +142,17 @@ fn apply_merges(t: &mut TableState<'_>, merges: &[Dimensions]) -> (CellSet, Cell
     let mut covered = CellSet::new();
     let mut propagated = CellSet::new();
     for m in merges {
-        if m.start.0 <= t.header.row || m.end.0 == m.start.0 && m.end.1 == m.start.1 {
+        let single = m.end == m.start;
+        let inverted = m.end.0 < m.start.0 || m.end.1 < m.start.1;
+        if single || inverted || m.start.0 <= t.header.row {
             continue;
         }
         // Rows in the region, by 1-based sheet row.
-        let lo = t.rows.partition_point(|r| r.sheet_row < m.start.0 + 1);
-        let hi = t.rows.partition_point(|r| r.sheet_row <= m.end.0 + 1);
+        let (top, bottom) = (u64::from(m.start.0) + 1, u64::from(m.end.0) + 1);
+        let lo = t.rows.partition_point(|r| u64::from(r.sheet_row) < top);
+        let hi = t.rows.partition_point(|r| u64::from(r.sheet_row) <= bottom);
         let origin_value = t.decl(m.start.1).and_then(|d| {
-            let first = t.rows.get(lo).filter(|r| r.sheet_row == m.start.0 + 1)?;
+            let first = t.rows.get(lo).filter(|r| u64::from(r.sheet_row) == top)?;
             let copy = !header::is_summable(&t.plans[d].spec.ty) && !first.values[d].is_empty();
             copy.then(|| (d, first.values[d].clone()))
         });
@@ -158,7 +161,7 @@ fn apply_merges(t: &mut TableState<'_>, merges: &[Dimensions]) -> (CellSet, Cell
             .filter_map(|c| t.decl(c))
             .collect();
         for r in &mut t.rows[lo..hi] {
-            let is_origin = r.sheet_row == m.start.0 + 1;
+            let is_origin = u64::from(r.sheet_row) == top;
             for &d in &decls {
                 if !is_origin {
                     covered.insert((r.sheet_row, d));

@@ -27,6 +27,8 @@ const DIMENSIONS: u16 = 0x0200;
 /// Records that hold one cell and start with its row and column (u16 each).
 const CELL_RECORDS: [u16; 7] = [0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD, 0x0006];
 const MULRK: u16 = 0x00BD;
+/// BoundSheet8: where a sheet's records start in the stream.
+const BOUNDSHEET: u16 = 0x0085;
 /// Excel 97-2003 sheets have at most 65,536 rows.
 const XLS_MAX_ROWS: u64 = 65_536;
 
@@ -41,7 +43,15 @@ fn check_records(stream: &[u8], limits: &ReadLimits) -> Result<(), Refusal> {
             break;
         };
         pos += 4 + len;
-        if typ == DIMENSIONS {
+        if typ == BOUNDSHEET && data.len() >= 4 {
+            let at = u32::from_le_bytes([data[0], data[1], data[2], data[3]]) as usize;
+            if at >= stream.len() {
+                return Err(Refusal::Corrupt(format!(
+                    "工作表位置 {at} 超出数据流长度 {}，文件已损坏",
+                    stream.len()
+                )));
+            }
+        } else if typ == DIMENSIONS {
             check_dimensions(data, max_rows, max_cols)?;
         } else if CELL_RECORDS.contains(&typ) || typ == MULRK {
             if data.len() < 4 {
