@@ -529,10 +529,10 @@ fn damaged_files_never_panic() {
     static OWN_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if let Some(loc) = info.location().filter(|l| l.file().contains("src/table")) {
-            if let Ok(mut p) = OWN_PANIC.lock() {
-                *p = Some(format!("{loc}: {info}"));
-            }
+        if let Some(loc) = info.location().filter(|l| l.file().contains("src/table"))
+            && let Ok(mut p) = OWN_PANIC.lock()
+        {
+            *p = Some(format!("{loc}: {info}"));
         }
         previous(info);
     }));

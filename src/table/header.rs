@@ -467,24 +467,27 @@ fn match_cell<'i>(
 
 /// A "单位：万元" / "金额单位：元" line above the header.
 fn sheet_unit(window: &[WinRow], header_row: u32) -> Option<AmountUnit> {
-    for wr in window.iter().take_while(|r| r.row < header_row) {
-        for (_, d) in &wr.cells {
-            let h = normalize_header(&d.cell().text());
-            let Some(at) = h.find("单位") else { continue };
-            let rest = h[at + "单位".len()..].trim_start_matches([':', '：']);
-            let rest = rest.strip_prefix("人民币").unwrap_or(rest);
-            for (word, unit) in [
-                ("亿元", AmountUnit::亿元),
-                ("万元", AmountUnit::万元),
-                ("元", AmountUnit::元),
-            ] {
-                if rest.starts_with(word) {
-                    return Some(unit);
-                }
-            }
-        }
-    }
-    None
+    window
+        .iter()
+        .take_while(|r| r.row < header_row)
+        .flat_map(|r| &r.cells)
+        .find_map(|(_, d)| unit_line(&normalize_header(&d.cell().text())))
+}
+
+/// The unit of "单位：万元", also inside "填报单位：某局 单位：万元".
+fn unit_line(h: &str) -> Option<AmountUnit> {
+    h.match_indices("单位").find_map(|(at, w)| {
+        let rest = h[at + w.len()..].trim_start_matches([':', '：']);
+        let rest = rest.strip_prefix("人民币").unwrap_or(rest);
+        [
+            ("亿元", AmountUnit::亿元),
+            ("万元", AmountUnit::万元),
+            ("元", AmountUnit::元),
+        ]
+        .into_iter()
+        .find(|(word, _)| rest.starts_with(word))
+        .map(|(_, unit)| unit)
+    })
 }
 
 /// Why no declared table fits, naming the closest one and what it lacks.
@@ -550,5 +553,29 @@ pub(crate) fn to_data(c: CellRef<'_>) -> Data {
         CellRef::DateTime(d) => Data::DateTime(d),
         CellRef::Iso(s) => Data::DateTimeIso(s.to_string()),
         CellRef::Error(e) => Data::Error(e.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_lines() {
+        assert_eq!(unit_line("单位:万元"), Some(AmountUnit::万元));
+        assert_eq!(unit_line("金额单位:人民币元"), Some(AmountUnit::元));
+        assert_eq!(unit_line("填报单位:某局单位:亿元"), Some(AmountUnit::亿元));
+        assert_eq!(unit_line("填报单位:某局"), None);
+    }
+
+    #[test]
+    fn brackets_split_off_units() {
+        assert_eq!(split_bracket("合同金额(万元)"), Some(("合同金额", "万元")));
+        assert_eq!(split_bracket("(万元)"), None);
+        assert_eq!(split_bracket("合同金额"), None);
+        assert_eq!(amount_unit_in("元,含税"), Some(AmountUnit::元));
+        assert_eq!(unit_only("(万元)"), Some("万元"));
+        assert_eq!(unit_only("%"), Some("%"));
+        assert_eq!(unit_only("合同金额"), None);
     }
 }

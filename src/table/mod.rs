@@ -1,10 +1,22 @@
 //! Workbook reading: from an uploaded .xlsx/.xls/.ods/.csv to typed tables.
 //!
 //! ```text
-//! file ──source (limits checked first)──► raw sheets (cells, merged ranges)
-//!      ──header (find header row, map columns by alias, read units)──►
-//!      ──cells (parse each cell by column type)──► Table (+ CellIssues)
+//! file ──source (size, magic bytes, zip parts; xls_guard / ods_guard)──►
+//!      ──xlsx (streamed cells) | grid (xls, ods) | csv──► rows of cells
+//!      ──sheet (header window → header; data, 合计, notes; typing)──►
+//!      ──validate (merged cells, 必填, 唯一, 合计 sum)──► Table (+ CellIssues)
 //! ```
+//!
+//! | module | job |
+//! |---|---|
+//! | `source` | file size, format by content, zip part sizes and ratios |
+//! | `xls_guard`, `ods_guard` | extents calamine would allocate, checked first |
+//! | `xlsx`, `grid`, `csv` | one reader per format, each feeding rows |
+//! | `cell` | one borrowed view over calamine's cells and csv text |
+//! | `header` | header row and column mapping, units from headers |
+//! | `sheet` | row classification and the per-sheet state machine |
+//! | `typing` | one cell → one typed [`Value`] |
+//! | `validate` | checks that need the whole table |
 
 mod cell;
 mod csv;

@@ -490,3 +490,88 @@ fn total_label<C: AsCell>(cells: &[(u32, C)]) -> Option<TotalKind> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::{ColumnSpec, ColumnType};
+    use crate::value::AmountUnit;
+
+    fn spec() -> TableSpec {
+        let col = |name: &str, ty| ColumnSpec {
+            name: name.into(),
+            aliases: vec![],
+            ty,
+            required: true,
+            unique: false,
+        };
+        TableSpec {
+            name: "合同备案表".into(),
+            aliases: vec![],
+            columns: vec![
+                col("合同编号", ColumnType::文本),
+                col(
+                    "合同金额",
+                    ColumnType::金额 {
+                        unit: AmountUnit::元,
+                    },
+                ),
+                col("合同类型", ColumnType::文本),
+            ],
+            has_total: true,
+            citations: vec![],
+        }
+    }
+
+    /// Row 1: 合同编号 (A1:A2 merged), 合同 (B1:C1 merged); row 2: 金额, 类型.
+    fn feed(b: &mut SheetBuilder<'_>) {
+        b.push_row(0, &[(0, "合同编号"), (1, "合同")]).unwrap();
+        b.push_row(1, &[(1, "金额"), (2, "类型")]).unwrap();
+        // More rows than the header window, so the header is chosen while
+        // streaming, before the merges are known.
+        for r in 2..40u32 {
+            let id = format!("H-{r}");
+            b.push_row(r, &[(0, id.as_str()), (1, "100"), (2, "主合同")])
+                .unwrap();
+        }
+    }
+
+    #[test]
+    fn merges_learnt_late_can_ask_for_a_second_pass() {
+        let specs = [spec()];
+        let index = AliasIndex::new(&specs);
+        let limits = ReadLimits::default();
+        let ctx = Ctx {
+            file: "f.xlsx",
+            specs: &specs,
+            index: &index,
+            limits: &limits,
+            is_1904: false,
+        };
+        let merges = vec![
+            Dimensions::new((0, 0), (1, 0)),
+            Dimensions::new((0, 1), (0, 2)),
+        ];
+
+        let mut lazy = SheetBuilder::new(&ctx, "S", None);
+        feed(&mut lazy);
+        assert!(
+            lazy.wants_merges(),
+            "合同编号 is not found without the merge"
+        );
+        assert!(matches!(
+            lazy.finish(Some(merges.clone())).unwrap(),
+            Finished::Redo
+        ));
+
+        let mut eager = SheetBuilder::new(&ctx, "S", Some(merges));
+        feed(&mut eager);
+        let Finished::Done(SheetOutcome::Table(t)) = eager.finish(None).unwrap() else {
+            panic!("not a table");
+        };
+        assert_eq!(t.header_row, 2);
+        assert_eq!(t.columns, vec![Some(0), Some(1), Some(2)]);
+        assert_eq!(t.rows.len(), 38);
+        assert!(t.issues.is_empty(), "{:?}", t.issues);
+    }
+}
