@@ -140,17 +140,44 @@ impl<'a> SheetBuilder<'a> {
         })
     }
 
-    /// Whether merged regions, unknown so far, could change what was read:
-    /// the header is incomplete or missing.
+    /// Whether merged regions, unknown so far, could change what was read.
+    /// Reading them costs a second pass over a big sheet, so only when the
+    /// header is incomplete and looks merged: a gap in the header row, or
+    /// a row above it with several cells over the header's columns (a
+    /// parent row). A big sheet matching no table is not re-read.
     pub(crate) fn wants_merges(&self) -> bool {
         if self.merges.is_some() {
             return false;
         }
-        match &self.state {
-            State::Window => true,
-            State::Unmatched(_) => !self.window.is_empty(),
-            State::Table(t) => t.header.found.iter().any(|f| f.is_none()),
+        let t = match &self.state {
+            State::Window => return !self.window.is_empty(),
+            State::Unmatched(_) => return false,
+            State::Table(t) => t,
+        };
+        if t.header.found.iter().all(Option::is_some) {
+            return false;
         }
+        let row = |r: u32| self.window.iter().find(|w| w.row == r);
+        let Some(header) = row(t.header.row) else {
+            return true;
+        };
+        let above = t.header.row.checked_sub(1).and_then(row);
+        fn cols(w: Option<&WinRow>) -> impl Iterator<Item = u32> + Clone + '_ {
+            w.into_iter().flat_map(|w| w.cells.iter().map(|c| c.0))
+        }
+        let span = cols(Some(header)).chain(cols(above));
+        let (Some(lo), Some(hi)) = (span.clone().min(), span.max()) else {
+            return true;
+        };
+        let in_header = |c: u32| header.cells.binary_search_by_key(&c, |x| x.0).is_ok();
+        let mapped = |c: u32| t.decl(c).is_some();
+        // A blank header cell under the span: a vertical merge may fill it.
+        let gap = (lo..=hi).any(|c| !in_header(c));
+        // A parent row over unmatched sub-headers: a horizontal merge may
+        // name them.
+        let parent = cols(above).filter(|c| (lo..=hi).contains(c)).count() >= 2
+            && header.cells.iter().any(|(c, _)| !mapped(*c));
+        gap || parent
     }
 
     /// Ends the sheet. `late_merges` are merged regions learnt only now.
