@@ -507,9 +507,7 @@ impl Compiler<'_> {
             | Builtin::品目类别
             | Builtin::品目底级
             | Builtin::信用代码有效
-            | Builtin::长度 => {
-                &[Ty::Text]
-            }
+            | Builtin::长度 => &[Ty::Text],
             Builtin::品目归属 => &[Ty::Text, Ty::Set(Box::new(Ty::Text))],
             Builtin::包含 => &[Ty::Text, Ty::Text],
             Builtin::天数 => &[Ty::Date, Ty::Date],
