@@ -179,10 +179,10 @@ impl Cx {
     /// Columns of the rule's table read anywhere (also inside aggregates), in order.
     pub fn columns(&self, out: &mut Vec<usize>) {
         self.walk(&mut |c| {
-            if let Cx::Col(i) = c {
-                if !out.contains(i) {
-                    out.push(*i);
-                }
+            if let Cx::Col(i) = c
+                && !out.contains(i)
+            {
+                out.push(*i);
             }
         });
     }

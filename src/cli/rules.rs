@@ -232,12 +232,12 @@ fn diff_text(d: &RuleSetDiff) -> String {
         .ok();
         // A redefinition that changes the requirement: show both, in full.
         for x in d.rules.iter().filter(|x| x.change == RuleChange::Redefined) {
-            if let (Some(a), Some(b)) = (&x.left, &x.right) {
-                if a.require != b.require {
-                    writeln!(s, "\n  {} 的要求不同：", x.id).ok();
-                    writeln!(s, "    {l}：{}", a.require).ok();
-                    writeln!(s, "    {r}：{}", b.require).ok();
-                }
+            if let (Some(a), Some(b)) = (&x.left, &x.right)
+                && a.require != b.require
+            {
+                writeln!(s, "\n  {} 的要求不同：", x.id).ok();
+                writeln!(s, "    {l}：{}", a.require).ok();
+                writeln!(s, "    {r}：{}", b.require).ok();
             }
         }
     }

@@ -369,15 +369,15 @@ impl Compiler<'_> {
         candidates.extend(sc.params.iter().map(|p| p.name.as_str()));
         let mut hint = did_you_mean(n, candidates.iter().copied());
         if hint.is_none() {
-            if let Some((jt, jname)) = sc.join {
-                if jt.column_index(n).is_some() {
-                    hint = Some(format!("关联表的列请写作 {jname}.{n}"));
-                }
+            if let Some((jt, jname)) = sc.join
+                && jt.column_index(n).is_some()
+            {
+                hint = Some(format!("关联表的列请写作 {jname}.{n}"));
             }
-            if let Some(f) = sc.facts {
-                if f.column_index(n).is_some() {
-                    hint = Some(format!("项目信息请写作 {}.{n}", f.name));
-                }
+            if let Some(f) = sc.facts
+                && f.column_index(n).is_some()
+            {
+                hint = Some(format!("项目信息请写作 {}.{n}", f.name));
             }
         }
         self.error(
@@ -564,16 +564,16 @@ impl Compiler<'_> {
         let (Some(col), Cx::Const(Value::Text(text))) = (spec_col, other) else {
             return;
         };
-        if let ColumnType::枚举(values) = &col.ty {
-            if !values.iter().any(|v| v == text) {
-                let hint = did_you_mean(text, values.iter().map(String::as_str))
-                    .or_else(|| Some(format!("可选值：{}", values.join("、"))));
-                self.error(
-                    other_expr,
-                    format!("“{text}”不是列“{}”的可选值", col.name),
-                    hint,
-                );
-            }
+        if let ColumnType::枚举(values) = &col.ty
+            && !values.iter().any(|v| v == text)
+        {
+            let hint = did_you_mean(text, values.iter().map(String::as_str))
+                .or_else(|| Some(format!("可选值：{}", values.join("、"))));
+            self.error(
+                other_expr,
+                format!("“{text}”不是列“{}”的可选值", col.name),
+                hint,
+            );
         }
     }
 }

@@ -226,7 +226,7 @@ fn aggregate(
         let v = eval(arg, frame, env)?;
         // 计数(条件) counts the rows where the condition holds.
         let counts =
-            !is_blank(&v) && !(func == Aggregate::计数 && matches!(v.as_ref(), Value::Bool(false)));
+            !(is_blank(&v) || func == Aggregate::计数 && matches!(v.as_ref(), Value::Bool(false)));
         if counts {
             values.push(v.into_owned());
         }
