@@ -21,6 +21,7 @@ pub mod model;
 pub mod output;
 pub mod project;
 pub mod report;
+pub mod rulediff;
 pub mod ruletest;
 pub mod table;
 pub mod value;

@@ -84,6 +84,7 @@ fn builtin_named(name: &str) -> Option<Builtin> {
         "品目有效" => Builtin::品目有效,
         "品目类别" => Builtin::品目类别,
         "品目归属" => Builtin::品目归属,
+        "品目底级" => Builtin::品目底级,
         "信用代码有效" => Builtin::信用代码有效,
         "长度" | "len" => Builtin::长度,
         "包含" | "contains" => Builtin::包含,
@@ -104,6 +105,7 @@ const FUNCTION_NAMES: &[&str] = &[
     "品目有效",
     "品目类别",
     "品目归属",
+    "品目底级",
     "信用代码有效",
     "长度",
     "包含",
@@ -501,9 +503,11 @@ impl Compiler<'_> {
         };
         let want: &[Ty] = match builtin {
             Builtin::期限 => &[Ty::Date, Ty::Period],
-            Builtin::品目有效 | Builtin::品目类别 | Builtin::信用代码有效 | Builtin::长度 => {
-                &[Ty::Text]
-            }
+            Builtin::品目有效
+            | Builtin::品目类别
+            | Builtin::品目底级
+            | Builtin::信用代码有效
+            | Builtin::长度 => &[Ty::Text],
             Builtin::品目归属 => &[Ty::Text, Ty::Set(Box::new(Ty::Text))],
             Builtin::包含 => &[Ty::Text, Ty::Text],
             Builtin::天数 => &[Ty::Date, Ty::Date],

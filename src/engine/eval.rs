@@ -401,6 +401,10 @@ fn builtin(func: Builtin, args: &[Cx], f: Frame, env: &Env) -> Result<Value, Cal
             }
             Value::Bool(found)
         }
+        // A code outside the catalogue is not a 底级品目 either.
+        Builtin::品目底级 => text_of(&arg(0)?).map_or(Value::Empty, |t| {
+            Value::Bool(env.catalog.is_leaf(&t).unwrap_or(false))
+        }),
         Builtin::信用代码有效 => {
             text_of(&arg(0)?).map_or(Value::Empty, |t| Value::Bool(credit_code_valid(&t)))
         }
