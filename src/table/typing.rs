@@ -316,13 +316,11 @@ pub(crate) fn decimal_from_f64(f: f64, buf: &mut String) -> Option<Decimal> {
 /// number that is a plausible serial or yyyymmdd.
 pub(crate) fn date(cell: CellRef<'_>, is_1904: bool) -> Option<NaiveDate> {
     match cell {
+        // The cell knows its own date system (1900 or 1904); serials up to
+        // 60 (before 1900-03-01) are Excel's fictitious calendar: refused.
         CellRef::DateTime(d) if d.is_datetime() => {
-            let serial = if is_1904 {
-                d.as_f64() + DAYS_1900_TO_1904
-            } else {
-                d.as_f64()
-            };
-            excel_serial_to_date(serial).ok()
+            let day = d.as_datetime()?.date();
+            (day >= NaiveDate::from_ymd_opt(1900, 3, 1)?).then_some(day)
         }
         CellRef::Iso(s) => {
             let day = s.get(..10).unwrap_or(s);
@@ -503,11 +501,20 @@ mod tests {
         assert_eq!(d(CellRef::Int(45839)), Ok(day.clone()));
         assert_eq!(d(CellRef::Int(20250701)), Ok(day.clone()));
         assert_eq!(d(CellRef::Iso("2025-07-01T00:00:00")), Ok(day.clone()));
-        assert_eq!(d(CellRef::Text("2025年7月1日")), Ok(day));
+        assert_eq!(d(CellRef::Text("2025年7月1日")), Ok(day.clone()));
         assert!(
             d(CellRef::Int(12)).is_err(),
             "too small to be a date serial"
         );
+        use calamine::{ExcelDateTime, ExcelDateTimeType::DateTime};
+        let cell = |v, is_1904| CellRef::DateTime(ExcelDateTime::new(v, DateTime, is_1904));
+        assert_eq!(d(cell(45839.5, false)), Ok(day.clone()));
+        assert_eq!(
+            d(cell(45839.0 - 1462.0, true)),
+            Ok(day.clone()),
+            "1904 date system"
+        );
+        assert!(d(cell(30.0, false)).is_err());
         assert!(
             matches!(d(CellRef::Text("#N/A")), Err(Problem::Type(m)) if m.contains("公式错误"))
         );
