@@ -34,12 +34,13 @@ pub(crate) struct Link {
 }
 
 /// Writes `findings` as a filterable list with a frozen header; the
-/// location column links to the cell when `link` knows where it is.
+/// location column links to the cell when `link` (given the finding's
+/// index and the finding) knows where it is.
 pub(crate) fn write_list(
     ws: &mut Worksheet,
     findings: &[Finding],
     formats: &mut Formats,
-    link: &dyn Fn(&Finding) -> Option<Link>,
+    link: &dyn Fn(usize, &Finding) -> Option<Link>,
 ) -> Result<(), XlsxError> {
     let mut widths = Widths::new();
     let header = formats.get(Look {
@@ -88,7 +89,7 @@ pub(crate) fn write_list(
             widths.see(c, &text);
         }
         let place = location_text(f);
-        match link(f).filter(|_| i < MAX_LINKS) {
+        match link(i, f).filter(|_| i < MAX_LINKS) {
             Some(l) => {
                 let url =
                     Url::new(format!("internal:{}", l.anchor)).set_text(fit_text(&l.text, 255));

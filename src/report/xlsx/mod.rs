@@ -76,7 +76,7 @@ pub fn build(report: &CheckReport, limits: &ReadLimits) -> Result<Workbook, Jica
     let mut formats = Formats::default();
     let ws = wb.add_worksheet();
     ws.set_name(FINDINGS_SHEET).map_err(xlsx_error)?;
-    let link = |f: &Finding| {
+    let link = |_: usize, f: &Finding| {
         let sheet = f.location.sheet.as_deref()?;
         let name = by_sheet.get(&(f.location.file.as_str(), sheet))?;
         let (cell, text) = match (&f.location.cell, f.location.row) {

@@ -60,6 +60,8 @@ pub(crate) struct Look {
     pub header: bool,
     pub wrap: bool,
     pub bold: bool,
+    /// Thin borders, for the cells of a form.
+    pub border: bool,
 }
 
 /// Formats built once per look; rust_xlsxwriter deduplicates them again
@@ -94,6 +96,9 @@ fn build(look: Look) -> Format {
     }
     if look.wrap {
         f = f.set_text_wrap();
+    }
+    if look.border {
+        f = f.set_border(FormatBorder::Thin);
     }
     if let Some(sev) = look.severity {
         let (fill, font) = severity_colors(sev);
