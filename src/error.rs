@@ -28,4 +28,6 @@ pub enum JicaiError {
     Write { path: String, detail: String },
     #[error("{0}")]
     Usage(String),
+    #[error("{file}：{detail}")]
+    Merge { file: String, detail: String },
 }
