@@ -55,9 +55,13 @@ fn docx_text(path: &Path) -> String {
     let mut rest = xml.as_str();
     while let Some(i) = rest.find("<w:t") {
         let after = &rest[i..];
-        let Some(open_end) = after.find('>') else { break };
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
         let body = &after[open_end + 1..];
-        let Some(close) = body.find("</w:t>") else { break };
+        let Some(close) = body.find("</w:t>") else {
+            break;
+        };
         out.push_str(&body[..close]);
         rest = &body[close..];
     }
@@ -126,7 +130,13 @@ fn missing_and_ill_typed_fields_are_reported_at_once() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    for field in ["“品目编码”", "“预计采购规模”", "“发文日期”", "缺少必填字段“采购限额”", "缺少必填字段“适用范围”"] {
+    for field in [
+        "“品目编码”",
+        "“预计采购规模”",
+        "“发文日期”",
+        "缺少必填字段“采购限额”",
+        "缺少必填字段“适用范围”",
+    ] {
         assert!(err.contains(field), "{field} in {err}");
     }
     assert!(err.contains("有 5 处问题"), "{err}");
@@ -140,11 +150,25 @@ fn bad_yaml_is_exit_2() {
     let data = dir.path().join("bad.yaml");
     std::fs::write(&data, "采购中心: [未闭合\n").unwrap();
     let out = dir.path().join("n.md");
-    let o = jicai(&["generate", "jilin-batch-task-notice", "--data", p(&data), "--out", p(&out)]);
+    let o = jicai(&[
+        "generate",
+        "jilin-batch-task-notice",
+        "--data",
+        p(&data),
+        "--out",
+        p(&out),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("不是有效的 YAML"), "{}", stderr(&o));
     std::fs::write(&data, "- 列表\n- 不是映射\n").unwrap();
-    let o = jicai(&["generate", "jilin-batch-task-notice", "--data", p(&data), "--out", p(&out)]);
+    let o = jicai(&[
+        "generate",
+        "jilin-batch-task-notice",
+        "--data",
+        p(&data),
+        "--out",
+        p(&out),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("顶层应为"), "{}", stderr(&o));
     assert!(!out.exists());
@@ -176,7 +200,11 @@ fn existing_file_is_not_overwritten_without_force() {
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "旧文件");
     let o = run(true);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(std::fs::read_to_string(&out).unwrap().contains("# 台式计算机批量集中采购项目任务通知书"));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("# 台式计算机批量集中采购项目任务通知书")
+    );
 }
 
 /// 浙江 第九条: the last day of 30 days after the award notice, by the
@@ -193,10 +221,20 @@ fn thirty_day_notice_moves_past_holidays() {
         let data = edited(
             dir.path(),
             "zhejiang-sign-notice",
-            &[("中标通知书日期: 2025-09-01", &format!("中标通知书日期: {award}"))],
+            &[(
+                "中标通知书日期: 2025-09-01",
+                &format!("中标通知书日期: {award}"),
+            )],
         );
         let out = dir.path().join(format!("notice-{award}.docx"));
-        let o = jicai(&["generate", "zhejiang-sign-notice", "--data", p(&data), "--out", p(&out)]);
+        let o = jicai(&[
+            "generate",
+            "zhejiang-sign-notice",
+            "--data",
+            p(&data),
+            "--out",
+            p(&out),
+        ]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let text = docx_text(&out);
         assert!(
@@ -209,11 +247,26 @@ fn thirty_day_notice_moves_past_holidays() {
 #[test]
 fn a_date_beyond_the_calendar_is_reported_not_guessed() {
     let dir = tempfile::tempdir().unwrap();
-    let data = edited(dir.path(), "zhejiang-sign-notice", &[("中标通知书日期: 2025-09-01", "中标通知书日期: 2027-06-01")]);
+    let data = edited(
+        dir.path(),
+        "zhejiang-sign-notice",
+        &[("中标通知书日期: 2025-09-01", "中标通知书日期: 2027-06-01")],
+    );
     let out = dir.path().join("n.docx");
-    let o = jicai(&["generate", "zhejiang-sign-notice", "--data", p(&data), "--out", p(&out)]);
+    let o = jicai(&[
+        "generate",
+        "zhejiang-sign-notice",
+        "--data",
+        p(&data),
+        "--out",
+        p(&out),
+    ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("节假日日历未收录2027年"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("节假日日历未收录2027年"),
+        "{}",
+        stderr(&o)
+    );
     assert!(!out.exists());
 }
 
@@ -240,19 +293,30 @@ fn framework_scheme_is_checked_against_the_rules() {
         jicai(&a)
     };
     // 淘汰比例 15%: refused with the finding and its citation.
-    let low = edited(dir.path(), "jilin-framework-scheme", &[("淘汰比例: 20%", "淘汰比例: 15%")]);
+    let low = edited(
+        dir.path(),
+        "jilin-framework-scheme",
+        &[("淘汰比例: 20%", "淘汰比例: 15%")],
+    );
     let out = dir.path().join("方案.docx");
     let o = run(&low, &out, false);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains("[FA-27]") && err.contains("15%"), "{err}");
-    assert!(err.contains("财政部令第110号") && err.contains("第二十七条"), "{err}");
+    assert!(
+        err.contains("财政部令第110号") && err.contains("第二十七条"),
+        "{err}"
+    );
     assert!(err.contains("“采购包”第1项"), "{err}");
     assert!(err.contains("未生成"), "{err}");
     assert!(!out.exists());
 
     // 货物 有效期 2年: refused too (第十五条 “一般不超过1年”).
-    let long = edited(dir.path(), "jilin-framework-scheme", &[("\n有效期: 1年", "\n有效期: 2年")]);
+    let long = edited(
+        dir.path(),
+        "jilin-framework-scheme",
+        &[("\n有效期: 1年", "\n有效期: 2年")],
+    );
     let o = run(&long, &out, false);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("[FA-15-货物]"), "{}", stderr(&o));
@@ -279,14 +343,36 @@ fn framework_scheme_is_checked_against_the_rules() {
 fn contract_filing_is_checked_against_national_rules() {
     let dir = tempfile::tempdir().unwrap();
     // Signed on day 31 after the award notice: GP-46.
-    let late = edited(dir.path(), "beijing-contract-filing", &[("签订日期: 2025-04-25", "签订日期: 2025-05-13")]);
+    let late = edited(
+        dir.path(),
+        "beijing-contract-filing",
+        &[("签订日期: 2025-04-25", "签订日期: 2025-05-13")],
+    );
     let out = dir.path().join("合同备案.xlsx");
-    let o = jicai(&["generate", "beijing-contract-filing", "--data", p(&late), "--out", p(&out), "--as-of", "2025-08-01"]);
+    let o = jicai(&[
+        "generate",
+        "beijing-contract-filing",
+        "--data",
+        p(&late),
+        "--out",
+        p(&out),
+        "--as-of",
+        "2025-08-01",
+    ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("[GP-46]"), "{}", stderr(&o));
     assert!(!out.exists());
     // The 补充合同 (2025-06-05) is not a 主合同 and is not held to the 30 days.
-    let o = jicai(&["generate", "beijing-contract-filing", "--data", p(&sample("beijing-contract-filing")), "--out", p(&out), "--as-of", "2025-08-01"]);
+    let o = jicai(&[
+        "generate",
+        "beijing-contract-filing",
+        "--data",
+        p(&sample("beijing-contract-filing")),
+        "--out",
+        p(&out),
+        "--as-of",
+        "2025-08-01",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
 
@@ -314,9 +400,14 @@ fn master_plan_xlsx_read_back() {
     let merges = wb.merge_cells_by_sheet_name(&name).unwrap();
     assert_eq!(
         range.get_value((0, 0)),
-        Some(&Data::String("2025年全省中小学课桌椅带量集中采购项目总计划汇总表".into()))
+        Some(&Data::String(
+            "2025年全省中小学课桌椅带量集中采购项目总计划汇总表".into()
+        ))
     );
-    assert!(merges.iter().any(|m| m.start == (0, 0) && m.end == (0, 9)), "{merges:?}");
+    assert!(
+        merges.iter().any(|m| m.start == (0, 0) && m.end == (0, 9)),
+        "{merges:?}"
+    );
     let total = (0..40u32)
         .find(|r| range.get_value((*r, 0)) == Some(&Data::String("合计".into())))
         .unwrap();
@@ -333,15 +424,38 @@ fn rules_findings_refuse_the_master_plan() {
     let data = edited(
         dir.path(),
         "common-master-plan",
-        &[("代理机构: 浙江省政府采购中心, 代理机构类型: 集中采购机构", "代理机构: 某招标代理公司, 代理机构类型: 社会代理机构")],
+        &[(
+            "代理机构: 浙江省政府采购中心, 代理机构类型: 集中采购机构",
+            "代理机构: 某招标代理公司, 代理机构类型: 社会代理机构",
+        )],
     );
     let out = dir.path().join("m.xlsx");
-    let o = jicai(&["generate", "common-master-plan", "--data", p(&data), "--out", p(&out), "-p", "浙江", "--as-of", "2025-08-01"]);
+    let o = jicai(&[
+        "generate",
+        "common-master-plan",
+        "--data",
+        p(&data),
+        "--out",
+        p(&out),
+        "-p",
+        "浙江",
+        "--as-of",
+        "2025-08-01",
+    ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("[ZJ-04]"), "{}", stderr(&o));
     assert!(!out.exists());
     // The same data under 全国 rules has nothing against it.
-    let o = jicai(&["generate", "common-master-plan", "--data", p(&data), "--out", p(&out), "--as-of", "2025-08-01"]);
+    let o = jicai(&[
+        "generate",
+        "common-master-plan",
+        "--data",
+        p(&data),
+        "--out",
+        p(&out),
+        "--as-of",
+        "2025-08-01",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
 
@@ -368,15 +482,27 @@ fn templates_list_and_show() {
     let o = jicai(&["templates", "show", "zhejiang-sign-notice"]);
     assert_eq!(o.status.code(), Some(0));
     let show = stdout(&o);
-    assert!(show.contains("中标通知书日期") && show.contains("award_date") && show.contains("日期"));
+    assert!(
+        show.contains("中标通知书日期") && show.contains("award_date") && show.contains("日期")
+    );
     assert!(show.contains("示例数据"));
     // The example in `show` is a data file that generates.
-    let example = show.split_once("示例数据（可另存为 data.yaml 后修改）：\n").unwrap().1;
+    let example = show
+        .split_once("示例数据（可另存为 data.yaml 后修改）：\n")
+        .unwrap()
+        .1;
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("example.yaml");
     std::fs::write(&data, example).unwrap();
     let out = dir.path().join("n.html");
-    let o = jicai(&["generate", "zhejiang-sign-notice", "--data", p(&data), "--out", p(&out)]);
+    let o = jicai(&[
+        "generate",
+        "zhejiang-sign-notice",
+        "--data",
+        p(&data),
+        "--out",
+        p(&out),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     // Unknown names get a suggestion.
     let o = jicai(&["templates", "show", "zhejiang-sign-notic"]);
@@ -388,18 +514,44 @@ fn templates_list_and_show() {
 fn formats_must_be_offered_and_agree() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("n.xlsx");
-    let o = jicai(&["generate", "jilin-batch-task-notice", "--data", p(&sample("jilin-batch-task-notice")), "--out", p(&out)]);
+    let o = jicai(&[
+        "generate",
+        "jilin-batch-task-notice",
+        "--data",
+        p(&sample("jilin-batch-task-notice")),
+        "--out",
+        p(&out),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("不能生成 .xlsx"), "{}", stderr(&o));
     let out = dir.path().join("n.md");
-    let o = jicai(&["generate", "jilin-batch-task-notice", "--data", p(&sample("jilin-batch-task-notice")), "--out", p(&out), "--format", "docx"]);
+    let o = jicai(&[
+        "generate",
+        "jilin-batch-task-notice",
+        "--data",
+        p(&sample("jilin-batch-task-notice")),
+        "--out",
+        p(&out),
+        "--format",
+        "docx",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("不一致"), "{}", stderr(&o));
     // No extension: the template's first format.
     let out = dir.path().join("通知");
-    let o = jicai(&["generate", "jilin-batch-task-notice", "--data", p(&sample("jilin-batch-task-notice")), "--out", p(&out)]);
+    let o = jicai(&[
+        "generate",
+        "jilin-batch-task-notice",
+        "--data",
+        p(&sample("jilin-batch-task-notice")),
+        "--out",
+        p(&out),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"), "a .docx (zip)");
+    assert!(
+        std::fs::read(&out).unwrap().starts_with(b"PK"),
+        "a .docx (zip)"
+    );
 }
 
 #[test]
@@ -408,17 +560,41 @@ fn html_and_markdown_escape_data() {
     let data = edited(
         dir.path(),
         "jilin-batch-task-notice",
-        &[("采购中心: 吉林省政府采购中心", "采购中心: \"<script>alert(1)</script>|@落款 伪造\"")],
+        &[(
+            "采购中心: 吉林省政府采购中心",
+            "采购中心: \"<script>alert(1)</script>|@落款 伪造\"",
+        )],
     );
     let html = dir.path().join("n.html");
-    let o = jicai(&["generate", "jilin-batch-task-notice", "--data", p(&data), "--out", p(&html)]);
+    let o = jicai(&[
+        "generate",
+        "jilin-batch-task-notice",
+        "--data",
+        p(&data),
+        "--out",
+        p(&html),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let h = std::fs::read_to_string(&html).unwrap();
     assert!(!h.contains("<script>"), "{h}");
-    assert!(h.contains("&lt;script&gt;alert(1)&lt;/script&gt;|@落款 伪造："), "{h}");
-    assert_eq!(h.matches("class=\"signature\"").count(), 1, "data made no second 落款");
+    assert!(
+        h.contains("&lt;script&gt;alert(1)&lt;/script&gt;|@落款 伪造："),
+        "{h}"
+    );
+    assert_eq!(
+        h.matches("class=\"signature\"").count(),
+        1,
+        "data made no second 落款"
+    );
     let md = dir.path().join("n.md");
-    let o = jicai(&["generate", "jilin-batch-task-notice", "--data", p(&data), "--out", p(&md)]);
+    let o = jicai(&[
+        "generate",
+        "jilin-batch-task-notice",
+        "--data",
+        p(&data),
+        "--out",
+        p(&md),
+    ]);
     assert_eq!(o.status.code(), Some(0));
     let m = std::fs::read_to_string(&md).unwrap();
     assert!(m.contains("\\<script\\>"), "{m}");
@@ -435,23 +611,56 @@ fn templates_dir_overrides_and_confines() {
         "名称: 问候\n标识: hello\n地区: 通用\n输出: [md]\n字段:\n  - { 名称: 姓名, 变量: name, 必填: 是 }\n  - { 名称: 金额, 变量: amount, 类型: 金额（万元） }\n",
     )
     .unwrap();
-    std::fs::write(t.join("body.jdoc"), "@标题 你好，{{ name }}\n金额：{{ amount | daxie }}\n").unwrap();
+    std::fs::write(
+        t.join("body.jdoc"),
+        "@标题 你好，{{ name }}\n金额：{{ amount | daxie }}\n",
+    )
+    .unwrap();
     let data = dir.path().join("d.yaml");
     std::fs::write(&data, "姓名: 张三\n金额: 120\n").unwrap();
     let out = dir.path().join("h.md");
-    let o = jicai(&["--templates", p(&tpl), "generate", "hello", "--data", p(&data), "--out", p(&out)]);
+    let o = jicai(&[
+        "--templates",
+        p(&tpl),
+        "generate",
+        "hello",
+        "--data",
+        p(&data),
+        "--out",
+        p(&out),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), "# 你好，张三\n\n金额：壹佰贰拾万元整\n");
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "# 你好，张三\n\n金额：壹佰贰拾万元整\n"
+    );
     // The embedded templates are not visible under --templates.
     let o = jicai(&["--templates", p(&tpl), "templates", "list"]);
     assert!(stdout(&o).contains("共 1 个"), "{}", stdout(&o));
 
     // A template cannot include files outside its tree.
     std::fs::write(dir.path().join("secret.jdoc"), "机密").unwrap();
-    for include in ["../../../secret.jdoc", "/etc/hostname", "x/hello/../../../secret.jdoc"] {
-        std::fs::write(t.join("body.jdoc"), format!("{{% include \"{include}\" %}}\n")).unwrap();
+    for include in [
+        "../../../secret.jdoc",
+        "/etc/hostname",
+        "x/hello/../../../secret.jdoc",
+    ] {
+        std::fs::write(
+            t.join("body.jdoc"),
+            format!("{{% include \"{include}\" %}}\n"),
+        )
+        .unwrap();
         let out = dir.path().join("leak.md");
-        let o = jicai(&["--templates", p(&tpl), "generate", "hello", "--data", p(&data), "--out", p(&out)]);
+        let o = jicai(&[
+            "--templates",
+            p(&tpl),
+            "generate",
+            "hello",
+            "--data",
+            p(&data),
+            "--out",
+            p(&out),
+        ]);
         assert_eq!(o.status.code(), Some(2), "{include}: {}", stderr(&o));
         assert!(!out.exists());
     }
@@ -460,7 +669,16 @@ fn templates_dir_overrides_and_confines() {
         std::os::unix::fs::symlink(dir.path().join("secret.jdoc"), t.join("leak.jdoc")).unwrap();
         std::fs::write(t.join("body.jdoc"), "{% include \"x/hello/leak.jdoc\" %}\n").unwrap();
         let out = dir.path().join("leak.md");
-        let o = jicai(&["--templates", p(&tpl), "generate", "hello", "--data", p(&data), "--out", p(&out)]);
+        let o = jicai(&[
+            "--templates",
+            p(&tpl),
+            "generate",
+            "hello",
+            "--data",
+            p(&data),
+            "--out",
+            p(&out),
+        ]);
         assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
         assert!(!out.exists());
     }
@@ -471,10 +689,18 @@ fn a_broken_manifest_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let t = dir.path().join("bad");
     std::fs::create_dir_all(&t).unwrap();
-    std::fs::write(t.join("template.yaml"), "名称: 坏\n标识: bad\n字段:\n  - { 名称: 甲, 变量: 甲 }\n").unwrap();
+    std::fs::write(
+        t.join("template.yaml"),
+        "名称: 坏\n标识: bad\n字段:\n  - { 名称: 甲, 变量: 甲 }\n",
+    )
+    .unwrap();
     let o = jicai(&["--templates", p(dir.path()), "templates", "list"]);
     assert_eq!(o.status.code(), Some(0));
-    assert!(stdout(&o).contains("有误") && stdout(&o).contains("变量"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("有误") && stdout(&o).contains("变量"),
+        "{}",
+        stdout(&o)
+    );
     let o = jicai(&["--templates", p(dir.path()), "templates", "show", "bad"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("“变量”"), "{}", stderr(&o));

@@ -75,9 +75,13 @@ fn docx_text(xml: &str) -> String {
         let mut rest = para;
         while let Some(i) = rest.find("<w:t") {
             let after = &rest[i..];
-            let Some(open_end) = after.find('>') else { break };
+            let Some(open_end) = after.find('>') else {
+                break;
+            };
             let body = &after[open_end + 1..];
-            let Some(close) = body.find("</w:t>") else { break };
+            let Some(close) = body.find("</w:t>") else {
+                break;
+            };
             out.push_str(&unescape_xml(&body[..close]));
             rest = &body[close..];
         }
@@ -117,7 +121,10 @@ fn read_xlsx(path: &Path) -> Sheet {
 
 impl Sheet {
     fn cell(&self, r: u32, c: u32) -> Data {
-        self.values.get_value((r, c)).cloned().unwrap_or(Data::Empty)
+        self.values
+            .get_value((r, c))
+            .cloned()
+            .unwrap_or(Data::Empty)
     }
     fn text(&self, r: u32, c: u32) -> String {
         self.cell(r, c).to_string()
@@ -161,9 +168,14 @@ fn every_template_in_every_format() {
             match f {
                 Format::Docx => {
                     let xml = document_xml(&out);
-                    assert!(xml.contains(r#"<w:pgSz w:w="11906" w:h="16838" />"#), "{id}");
                     assert!(
-                        xml.contains(r#"<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587""#),
+                        xml.contains(r#"<w:pgSz w:w="11906" w:h="16838" />"#),
+                        "{id}"
+                    );
+                    assert!(
+                        xml.contains(
+                            r#"<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587""#
+                        ),
                         "{id}"
                     );
                     assert!(xml.contains(r#"w:eastAsia="仿宋""#), "{id}");
@@ -175,7 +187,9 @@ fn every_template_in_every_format() {
                     let s = read_xlsx(&out);
                     // The title row is merged across the sheet.
                     assert!(
-                        s.merges.iter().any(|m| m.start == (0, 0) && m.end.0 == 0 && m.end.1 > 0),
+                        s.merges
+                            .iter()
+                            .any(|m| m.start == (0, 0) && m.end.0 == 0 && m.end.1 > 0),
                         "{id}: {:?}",
                         s.merges
                     );
@@ -188,7 +202,10 @@ fn every_template_in_every_format() {
                 Format::Html => {
                     let html = std::fs::read_to_string(&out).unwrap();
                     assert!(html.starts_with("<!DOCTYPE html>"), "{id}");
-                    assert!(html.contains("<style>") && !html.contains("<script"), "{id}");
+                    assert!(
+                        html.contains("<style>") && !html.contains("<script"),
+                        "{id}"
+                    );
                 }
             }
         }
@@ -206,7 +223,10 @@ fn every_example_from_templates_show_generates() {
         let yaml = data::example_yaml(&t.manifest.fields);
         let path = dir.path().join(format!("{id}-example.yaml"));
         std::fs::write(&path, &yaml).unwrap();
-        let out = dir.path().join(format!("{id}-example.{}", t.manifest.default_format().ext()));
+        let out = dir.path().join(format!(
+            "{id}-example.{}",
+            t.manifest.default_format().ext()
+        ));
         let r = gen_to(&templates, &lib, id, &path, &out, province_for(id));
         assert!(r.written, "{id}\n{yaml}");
     }
@@ -237,7 +257,9 @@ fn notice_docx_follows_gb_t_9704() {
     ];
     let mut at = 0;
     for o in order {
-        let i = text[at..].find(o).unwrap_or_else(|| panic!("{o} not after {at} in\n{text}"));
+        let i = text[at..]
+            .find(o)
+            .unwrap_or_else(|| panic!("{o} not after {at} in\n{text}"));
         at += i;
     }
     // Title: 二号 (44 half-points) 宋体; body: 三号 (32) 仿宋 with exact 28.95 pt lines.
@@ -290,7 +312,10 @@ fn tables_in_notices_are_word_tables() {
     assert!(xml.contains("<w:tblGrid>"));
     let text = docx_text(&xml);
     // The 30-day period from 2025-09-01 ends on 10-01 (国庆), moved to 10-09.
-    assert!(text.contains("请各参与单位于2025年10月9日前（含当日）"), "{text}");
+    assert!(
+        text.contains("请各参与单位于2025年10月9日前（含当日）"),
+        "{text}"
+    );
     assert!(text.contains("1,373,000.00"), "合计 in the table: {text}");
     assert!(text.contains("2个工作日") && text.contains("7个工作日"));
 }
@@ -342,7 +367,13 @@ fn budget_arrangement_xlsx_has_formula_totals() {
     gen_to(&templates, &lib(), id, &sample(id), &out, None);
     let s = read_xlsx(&out);
     assert_eq!(s.text(0, 0), "2025年度部门预算政府采购项目安排情况表");
-    assert!(s.merges.iter().any(|m| m.start == (0, 0) && m.end == (0, 5)), "{:?}", s.merges);
+    assert!(
+        s.merges
+            .iter()
+            .any(|m| m.start == (0, 0) && m.end == (0, 5)),
+        "{:?}",
+        s.merges
+    );
     let header = s.row_of("序号");
     assert_eq!(s.text(header, 4), "采购数量（个）");
     assert_eq!(s.text(header, 5), "采购金额（万元）");
@@ -350,8 +381,14 @@ fn budget_arrangement_xlsx_has_formula_totals() {
     // cached values other readers see.
     let total = header + 1;
     assert_eq!(s.text(total, 0), "合计");
-    assert_eq!(s.formula(total, 4), format!("SUM(E{}:E{})", total + 2, total + 6));
-    assert_eq!(s.formula(total, 5), format!("SUM(F{}:F{})", total + 2, total + 6));
+    assert_eq!(
+        s.formula(total, 4),
+        format!("SUM(E{}:E{})", total + 2, total + 6)
+    );
+    assert_eq!(
+        s.formula(total, 5),
+        format!("SUM(F{}:F{})", total + 2, total + 6)
+    );
     assert_eq!(s.number(total, 4), 178.0);
     assert!((s.number(total, 5) - 84.535).abs() < 1e-9);
     // Data rows: numbers stay numbers; codes stay text.
@@ -359,8 +396,13 @@ fn budget_arrangement_xlsx_has_formula_totals() {
     assert_eq!(s.text(total + 1, 3), "台式计算机（A02010105）");
     assert!((s.number(total + 4, 5) - 15.125).abs() < 1e-9);
     // Notes below, merged across.
-    let note = s.row_of("注：1. 此表主要用于梳理年度部门预算批复情况，方便对采购项目进行分类归集；");
-    assert!(s.merges.iter().any(|m| m.start == (note, 0) && m.end == (note, 5)));
+    let note =
+        s.row_of("注：1. 此表主要用于梳理年度部门预算批复情况，方便对采购项目进行分类归集；");
+    assert!(
+        s.merges
+            .iter()
+            .any(|m| m.start == (note, 0) && m.end == (note, 5))
+    );
 }
 
 #[test]
@@ -377,7 +419,10 @@ fn xlsx_formats_widths_and_borders() {
         .unwrap()
         .read_to_string(&mut styles)
         .unwrap();
-    assert!(styles.contains(r##"formatCode="#,##0.00####""##), "万元 format");
+    assert!(
+        styles.contains(r##"formatCode="#,##0.00####""##),
+        "万元 format"
+    );
     assert!(styles.contains(r#"<b/>"#), "bold headers");
     assert!(styles.contains(r#"<left style="thin">"#), "borders");
     assert!(styles.contains(r#"val="宋体""#));
@@ -409,7 +454,18 @@ fn product_config_has_as_many_columns_as_configurations() {
     let s = read_xlsx(&out);
     let h = s.row_of("序号");
     let header: Vec<String> = (0..7).map(|c| s.text(h, c)).collect();
-    assert_eq!(header, ["序号", "采购标的品目", "配置1", "配置2", "配置3", "配置4", ""]);
+    assert_eq!(
+        header,
+        [
+            "序号",
+            "采购标的品目",
+            "配置1",
+            "配置2",
+            "配置3",
+            "配置4",
+            ""
+        ]
+    );
     assert_eq!(s.text(h + 2, 1), "便携式计算机（A02010108）");
     assert_eq!(s.text(h + 2, 4), "", "shorter rows leave cells empty");
     assert!(s.text(h + 1, 5).starts_with("国产化型"));
@@ -425,7 +481,11 @@ fn master_plan_totals_and_groups() {
     assert!(r.findings.is_empty(), "{:?}", r.findings);
     let s = read_xlsx(&out);
     let total = s.row_of("合计");
-    assert!(s.formula(total, 9).starts_with("SUM(J"), "{}", s.formula(total, 9));
+    assert!(
+        s.formula(total, 9).starts_with("SUM(J"),
+        "{}",
+        s.formula(total, 9)
+    );
     assert!((s.number(total, 9) - 227.5).abs() < 1e-9);
     assert_eq!(s.number(total, 7), 1250.0);
     let group = s.row_of("家具");
@@ -450,7 +510,9 @@ fn handbook_lists_rules_with_citations() {
         assert!(text.contains(&p.name), "{}", p.name);
     }
     assert!(text.contains("第九条"), "citations with articles");
-    assert!(text.contains("牵头单位应及时通知参与单位在中标、成交通知书发出之日起三十日内签订合同"));
+    assert!(
+        text.contains("牵头单位应及时通知参与单位在中标、成交通知书发出之日起三十日内签订合同")
+    );
     // Markdown too.
     let md = dir.path().join("h.md");
     gen_to(&templates, &lib, id, &sample(id), &md, Some("浙江"));

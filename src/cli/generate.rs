@@ -131,7 +131,12 @@ pub fn run_generate(
         .ok();
     }
     let ext = report.format.map(Format::ext).unwrap_or("");
-    writeln!(anstream::stdout(), "已生成 {out}（{}，.{ext}）", report.template).ok();
+    writeln!(
+        anstream::stdout(),
+        "已生成 {out}（{}，.{ext}）",
+        report.template
+    )
+    .ok();
     Ok(0)
 }
 

@@ -31,7 +31,11 @@ impl Outcome {
     /// Findings that stop generation (unless forced).
     pub fn blocking(&self) -> Vec<&Finding> {
         match self.refuse_at {
-            Some(level) => self.findings.iter().filter(|f| f.severity <= level).collect(),
+            Some(level) => self
+                .findings
+                .iter()
+                .filter(|f| f.severity <= level)
+                .collect(),
             None => Vec::new(),
         }
     }
@@ -72,7 +76,8 @@ pub fn run(
                 .iter()
                 .map(|col| {
                     let src = spec.columns.get(&col.name).unwrap_or(&col.name);
-                    let raw = field(manifest, spec, item, src).or_else(|| field(manifest, spec, top, src));
+                    let raw = field(manifest, spec, item, src)
+                        .or_else(|| field(manifest, spec, top, src));
                     match raw.map(|v| typed(v, col)) {
                         None => Value::Empty,
                         Some(Ok(v)) => v,
@@ -199,7 +204,10 @@ fn typed(v: &Json, col: &ColumnSpec) -> Result<Value, String> {
     let r = match &col.ty {
         ColumnType::文本 => Ok(Value::Text(t.to_string())),
         ColumnType::枚举(values) => {
-            return if values.iter().any(|x| normalize_text(x) == normalize_text(t)) {
+            return if values
+                .iter()
+                .any(|x| normalize_text(x) == normalize_text(t))
+            {
                 Ok(Value::Text(t.to_string()))
             } else {
                 Err(format!("“{t}”不是可选值（{}）", values.join("、")))

@@ -38,9 +38,12 @@ pub fn read_yaml(path: &std::path::Path) -> Result<Json, String> {
         .map_err(|e| format!("无法打开（{e}）"))?
         .len();
     if size > MAX_DATA_BYTES {
-        return Err(format!("文件过大（{size} 字节，上限 {MAX_DATA_BYTES} 字节）"));
+        return Err(format!(
+            "文件过大（{size} 字节，上限 {MAX_DATA_BYTES} 字节）"
+        ));
     }
-    let text = std::fs::read_to_string(path).map_err(|e| format!("无法读取为 UTF-8 文本（{e}）"))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("无法读取为 UTF-8 文本（{e}）"))?;
     parse_yaml(&text)
 }
 
@@ -168,17 +171,28 @@ fn field_value(
     match &f.ty {
         FieldType::记录列表(sub) => {
             let Some(items) = v.as_array() else {
-                problems.push(format!("{label}应为列表（每项一行“- 字段: 值”），这里是{}", json_kind(v)));
+                problems.push(format!(
+                    "{label}应为列表（每项一行“- 字段: 值”），这里是{}",
+                    json_kind(v)
+                ));
                 return tera::Value::none();
             };
             if items.len() < f.min_items {
-                problems.push(format!("{label}至少需要{}项，这里有{}项", f.min_items, items.len()));
+                problems.push(format!(
+                    "{label}至少需要{}项，这里有{}项",
+                    f.min_items,
+                    items.len()
+                ));
             }
             let mut out = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
                 let at = format!("{label}第{}项的", i + 1);
                 let Some(m) = item.as_object() else {
-                    problems.push(format!("{label}第{}项应为“字段: 值”的映射，这里是{}", i + 1, json_kind(item)));
+                    problems.push(format!(
+                        "{label}第{}项应为“字段: 值”的映射，这里是{}",
+                        i + 1,
+                        json_kind(item)
+                    ));
                     continue;
                 };
                 let (fields, _) = record(sub, m, &at, catalog, problems);
@@ -196,7 +210,11 @@ fn field_value(
                 return tera::Value::none();
             };
             if items.len() < f.min_items {
-                problems.push(format!("{label}至少需要{}项，这里有{}项", f.min_items, items.len()));
+                problems.push(format!(
+                    "{label}至少需要{}项，这里有{}项",
+                    f.min_items,
+                    items.len()
+                ));
             }
             let mut out = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
@@ -294,10 +312,10 @@ fn scalar(ty: &FieldType, v: &Json, catalog: &Catalog) -> Result<tera::Value, St
 /// Integers as integers; other decimals as floats (for display only; the
 /// exact text is kept by amounts and percentages).
 fn number_value(n: Decimal) -> tera::Value {
-    if n.fract().is_zero() {
-        if let Some(i) = n.to_i64() {
-            return tera::Value::from(i);
-        }
+    if n.fract().is_zero()
+        && let Some(i) = n.to_i64()
+    {
+        return tera::Value::from(i);
     }
     tera::Value::from(n.to_f64().unwrap_or(0.0))
 }
@@ -337,10 +355,16 @@ fn example_fields(fields: &[Field], indent: usize, out: &mut String) {
                     let lead = if first { "- " } else { "  " };
                     first = false;
                     let v = s.example.clone().unwrap_or(Json::String(String::new()));
-                    out.push_str(&format!("{pad}  {lead}{}: {}\n", s.name, yaml_scalar_or_flow(&v)));
+                    out.push_str(&format!(
+                        "{pad}  {lead}{}: {}\n",
+                        s.name,
+                        yaml_scalar_or_flow(&v)
+                    ));
                 }
             }
-            (_, Some(v)) => out.push_str(&format!("{pad}{}: {}\n", f.name, yaml_scalar_or_flow(&v))),
+            (_, Some(v)) => {
+                out.push_str(&format!("{pad}{}: {}\n", f.name, yaml_scalar_or_flow(&v)))
+            }
             (_, None) => out.push_str(&format!("{pad}{}: \"\"\n", f.name)),
         }
     }
@@ -375,7 +399,10 @@ fn yaml_scalar_or_flow(v: &Json) -> String {
         Json::String(s) => quote(s),
         Json::Array(a) => format!(
             "[{}]",
-            a.iter().map(yaml_scalar_or_flow).collect::<Vec<_>>().join(", ")
+            a.iter()
+                .map(yaml_scalar_or_flow)
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         Json::Object(m) => format!(
             "{{ {} }}",
@@ -438,7 +465,10 @@ mod tests {
         let c = check(&fields(), &data, Catalog::embedded());
         let p = c.problems.join("\n");
         assert_eq!(c.problems.len(), 7, "{p}");
-        assert!(p.contains("缺少必填字段“项目名称”（文本，项目的名称）"), "{p}");
+        assert!(
+            p.contains("缺少必填字段“项目名称”（文本，项目的名称）"),
+            "{p}"
+        );
         assert!(p.contains("“预算”"), "{p}");
         assert!(p.contains("“日期”"), "{p}");
         assert!(p.contains("“A99”不在"), "{p}");
@@ -467,7 +497,10 @@ mod tests {
     fn example_is_valid_data() {
         let fs = fields();
         let y = example_yaml(&fs);
-        assert!(y.contains("# 文本，必填：项目的名称\n项目名称: \"某项目\""), "{y}");
+        assert!(
+            y.contains("# 文本，必填：项目的名称\n项目名称: \"某项目\""),
+            "{y}"
+        );
         let data = parse_yaml(&y).unwrap();
         let c = check(&fs, &data, Catalog::embedded());
         assert!(c.problems.is_empty(), "{y}\n{:?}", c.problems);

@@ -19,9 +19,10 @@
 use super::format::{cell_text, display_width, number_text};
 use super::model::{Block, Doc, Row, Table, TotalCell};
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, DocGrid, DocGridType, Docx, Footer, LineSpacing,
-    FieldCharType, InstrPAGE, InstrText, LineSpacingType, PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition,
-    ParagraphBorders, Run, RunFonts, SpecialIndentType, TableCell, TableRow, VAlignType, WidthType,
+    AlignmentType, BorderType, BreakType, DocGrid, DocGridType, Docx, FieldCharType, Footer,
+    InstrPAGE, InstrText, LineSpacing, LineSpacingType, PageMargin, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType, TableCell,
+    TableRow, VAlignType, WidthType,
 };
 
 /// Twips (1/20 pt) per millimetre, rounded where used.
@@ -97,8 +98,13 @@ fn body(text: &str) -> Paragraph {
 }
 
 fn indented(p: Paragraph) -> Paragraph {
-    p.indent(None, Some(SpecialIndentType::FirstLine(2 * CHAR)), None, None)
-        .first_line_chars(200)
+    p.indent(
+        None,
+        Some(SpecialIndentType::FirstLine(2 * CHAR)),
+        None,
+        None,
+    )
+    .first_line_chars(200)
 }
 
 pub fn render(doc: &Doc) -> Result<Vec<u8>, String> {
@@ -233,15 +239,13 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, String> {
                 // Half a line after the table (Word also needs a paragraph
                 // between consecutive tables).
                 docx = docx.add_paragraph(
-                    Paragraph::new()
-                        .snap_to_grid(false)
-                        .line_spacing(
-                            LineSpacing::new()
-                                .line_rule(LineSpacingType::Exact)
-                                .line(LINE / 2)
-                                .before(0)
-                                .after(0),
-                        ),
+                    Paragraph::new().snap_to_grid(false).line_spacing(
+                        LineSpacing::new()
+                            .line_rule(LineSpacingType::Exact)
+                            .line(LINE / 2)
+                            .before(0)
+                            .after(0),
+                    ),
                 );
             }
             Block::Signature(_) | Block::Date(_) => {
@@ -291,7 +295,11 @@ fn masthead(text: &str) -> Paragraph {
     Paragraph::new()
         .add_run(run(text, TITLE_FONT, size).bold().color(RED))
         .align(AlignmentType::Center)
-        .line_spacing(LineSpacing::new().line_rule(LineSpacingType::Auto).line(240))
+        .line_spacing(
+            LineSpacing::new()
+                .line_rule(LineSpacingType::Auto)
+                .line(240),
+        )
         .snap_to_grid(false)
 }
 
@@ -325,8 +333,9 @@ fn signature_block(blocks: &[Block]) -> Vec<Paragraph> {
         .map(|(k, b)| {
             let indent = match (b, date_width) {
                 (Block::Date(_), _) => date_indent,
-                (_, Some(dw)) => (date_indent + (dw - display_width(b.text()) as i32) * CHAR / 4)
-                    .max(0),
+                (_, Some(dw)) => {
+                    (date_indent + (dw - display_width(b.text()) as i32) * CHAR / 4).max(0)
+                }
                 (_, None) => 2 * CHAR,
             };
             // Room above for the seal: two blank lines before the block.
@@ -366,7 +375,11 @@ fn record(blocks: &[Block]) -> Vec<Paragraph> {
             // The rules span the text width; the text stands one character
             // in from the left (GB/T 9704 7.5).
             Paragraph::new()
-                .add_run(run(&format!("\u{3000}{}", b.text()), BODY_FONT, RECORD_SIZE))
+                .add_run(run(
+                    &format!("\u{3000}{}", b.text()),
+                    BODY_FONT,
+                    RECORD_SIZE,
+                ))
                 .line_spacing(exact(if k == 0 { 2 * LINE } else { 0 }))
                 .set_borders(borders)
         })
@@ -414,7 +427,11 @@ fn table(t: &Table) -> docx_rs::Table {
     };
     // Weights in display columns plus two for the cell margins; headers
     // may wrap, numbers may not.
-    let mut weights: Vec<usize> = t.header.iter().map(|h| display_width(h).min(12) + 2).collect();
+    let mut weights: Vec<usize> = t
+        .header
+        .iter()
+        .map(|h| display_width(h).min(12) + 2)
+        .collect();
     for r in &t.rows {
         let texts: Vec<String> = match r {
             Row::Data(cells) => cells
@@ -450,7 +467,11 @@ fn table(t: &Table) -> docx_rs::Table {
                     .add_run(r)
                     .align(align)
                     .snap_to_grid(false)
-                    .line_spacing(LineSpacing::new().line_rule(LineSpacingType::Auto).line(240)),
+                    .line_spacing(
+                        LineSpacing::new()
+                            .line_rule(LineSpacingType::Auto)
+                            .line(240),
+                    ),
             )
             .width(width, WidthType::Dxa)
             .vertical_align(VAlignType::Center)
@@ -523,7 +544,7 @@ mod tests {
         assert_eq!(LINE, 579);
         assert_eq!(TEXT_WIDTH, 8845);
         // 28 characters of 三号 with the tightened spacing fit one line.
-        assert!(28 * (320 + BODY_SPACING) <= TEXT_WIDTH);
-        assert!(29 * (320 + BODY_SPACING) > TEXT_WIDTH);
+        const { assert!(28 * (320 + BODY_SPACING) <= TEXT_WIDTH) };
+        const { assert!(29 * (320 + BODY_SPACING) > TEXT_WIDTH) };
     }
 }

@@ -59,20 +59,22 @@ pub fn register(tera: &mut Tera, env: &FilterEnv) {
         "pinmu",
         move |v: Value, _: Kwargs, _: &State| -> Result<String, Error> {
             let code = text_of(&v);
-            catalog
-                .get(&code)
-                .map(|e| e.name.clone())
-                .ok_or_else(|| Error::message(format!("品目编码“{code}”不在《政府采购品目分类目录》中")))
+            catalog.get(&code).map(|e| e.name.clone()).ok_or_else(|| {
+                Error::message(format!("品目编码“{code}”不在《政府采购品目分类目录》中"))
+            })
         },
     );
     let params = env.params.clone();
-    tera.register_function("param", move |kw: Kwargs, _: &State| -> Result<String, Error> {
-        let name: &str = kw.must_get("name")?;
-        params
-            .get(name)
-            .cloned()
-            .ok_or_else(|| Error::message(format!("规则集中没有参数“{name}”")))
-    });
+    tera.register_function(
+        "param",
+        move |kw: Kwargs, _: &State| -> Result<String, Error> {
+            let name: &str = kw.must_get("name")?;
+            params
+                .get(name)
+                .cloned()
+                .ok_or_else(|| Error::message(format!("规则集中没有参数“{name}”")))
+        },
+    );
 }
 
 fn text_of(v: &Value) -> String {
@@ -89,7 +91,8 @@ fn amount(v: &Value, unit: AmountUnit) -> Result<Amount, Error> {
         let d = if let Some(i) = n.as_integer() {
             Decimal::from_i128_with_scale(i, 0)
         } else {
-            Decimal::from_str(&v.to_string()).map_err(|_| Error::message(format!("“{v}”不是金额")))?
+            Decimal::from_str(&v.to_string())
+                .map_err(|_| Error::message(format!("“{v}”不是金额")))?
         };
         return Ok(Amount::from_unit(d, unit));
     }
@@ -184,9 +187,12 @@ fn total(v: &[Value], kw: Kwargs, _: &State) -> Result<Value, Error> {
             numbers += decimal_of(&x).unwrap_or_default();
         } else {
             any_money = true;
-            money = money.checked_add(amount(&x, AmountUnit::元).map_err(|e| {
-                Error::message(format!("第{}项的 {field}：{e}", i + 1))
-            })?).ok_or_else(|| Error::message("合计溢出"))?;
+            money = money
+                .checked_add(
+                    amount(&x, AmountUnit::元)
+                        .map_err(|e| Error::message(format!("第{}项的 {field}：{e}", i + 1)))?,
+                )
+                .ok_or_else(|| Error::message("合计溢出"))?;
         }
     }
     Ok(if any_money {
@@ -203,8 +209,7 @@ fn total(v: &[Value], kw: Kwargs, _: &State) -> Result<Value, Error> {
 
 fn max_len(v: &[Value], kw: Kwargs, _: &State) -> Result<usize, Error> {
     let field: &str = kw.must_get("field")?;
-    Ok(v
-        .iter()
+    Ok(v.iter()
         .filter_map(|item| item.get_from_path(field).and_then(Value::len))
         .max()
         .unwrap_or(0))
@@ -217,8 +222,7 @@ fn exceeds(v: Value, kw: Kwargs, _: &State) -> Result<bool, Error> {
 
 fn pluck(v: &[Value], kw: Kwargs, _: &State) -> Result<Vec<Value>, Error> {
     let field: &str = kw.must_get("field")?;
-    Ok(v
-        .iter()
+    Ok(v.iter()
         .map(|item| item.get_from_path(field).cloned().unwrap_or(Value::none()))
         .collect())
 }
@@ -258,7 +262,10 @@ mod tests {
             &FilterEnv {
                 calendar: Arc::new(Calendar::embedded().clone()),
                 catalog: Catalog::embedded(),
-                params: Arc::new(HashMap::from([("合同签订期限".to_string(), "30日".to_string())])),
+                params: Arc::new(HashMap::from([(
+                    "合同签订期限".to_string(),
+                    "30日".to_string(),
+                )])),
             },
         );
         tera.add_raw_template("t", tpl).map_err(|e| e.to_string())?;
@@ -302,7 +309,10 @@ mod tests {
                 HashMap::from([("m", "0.20元"), ("n", "2")]),
             ],
         );
-        c.insert("nums", &vec![HashMap::from([("q", 3)]), HashMap::from([("q", 4)])]);
+        c.insert(
+            "nums",
+            &vec![HashMap::from([("q", 3)]), HashMap::from([("q", 4)])],
+        );
         let out = render(
             "{{ rows | total(field=\"m\") }}|{{ nums | total(field=\"q\") }}|{{ rows | total(field=\"m\") | daxie }}",
             &c,

@@ -159,6 +159,29 @@ pub fn display_width(s: &str) -> usize {
     s.lines().map(UnicodeWidthStr::width_cjk).max().unwrap_or(0)
 }
 
+/// A table cell as shown in Word, Markdown and HTML (the .xlsx stores the
+/// number and shows it through a number format instead).
+pub fn cell_text(cell: &super::model::Cell, kind: super::model::CellKind) -> String {
+    use super::model::Cell;
+    match cell {
+        Cell::Empty => String::new(),
+        Cell::Text(t) => t.clone(),
+        Cell::Number(n) => number_text(*n, kind),
+        Cell::Date(d) => crate::value::format_date_cn(*d),
+    }
+}
+
+/// A number of a typed column: money with two decimals (more if exact),
+/// counts as integers with separators, percentages with a % sign.
+pub fn number_text(n: Decimal, kind: super::model::CellKind) -> String {
+    use super::model::CellKind;
+    match kind {
+        CellKind::元 | CellKind::万元 => decimal(n, 2),
+        CellKind::百分比 => format!("{}%", decimal(n * Decimal::from(100), 0)),
+        _ => decimal(n, 0),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,28 +241,5 @@ mod tests {
         assert_eq!(display_width("采购金额(万元)"), 14);
         assert_eq!(display_width("ab"), 2);
         assert_eq!(display_width("一二\n一"), 4);
-    }
-}
-
-/// A table cell as shown in Word, Markdown and HTML (the .xlsx stores the
-/// number and shows it through a number format instead).
-pub fn cell_text(cell: &super::model::Cell, kind: super::model::CellKind) -> String {
-    use super::model::Cell;
-    match cell {
-        Cell::Empty => String::new(),
-        Cell::Text(t) => t.clone(),
-        Cell::Number(n) => number_text(*n, kind),
-        Cell::Date(d) => crate::value::format_date_cn(*d),
-    }
-}
-
-/// A number of a typed column: money with two decimals (more if exact),
-/// counts as integers with separators, percentages with a % sign.
-pub fn number_text(n: Decimal, kind: super::model::CellKind) -> String {
-    use super::model::CellKind;
-    match kind {
-        CellKind::元 | CellKind::万元 => decimal(n, 2),
-        CellKind::百分比 => format!("{}%", decimal(n * Decimal::from(100), 0)),
-        _ => decimal(n, 0),
     }
 }

@@ -50,7 +50,11 @@ pub struct Report {
 
 /// The output format: asked for, else from the file name, else the
 /// template's first; it must be one the template offers.
-pub fn choose_format(t: &Template, asked: Option<Format>, out: &Path) -> Result<Format, JicaiError> {
+pub fn choose_format(
+    t: &Template,
+    asked: Option<Format>,
+    out: &Path,
+) -> Result<Format, JicaiError> {
     let from_ext = out
         .extension()
         .and_then(|e| e.to_str())
@@ -65,14 +69,14 @@ pub fn choose_format(t: &Template, asked: Option<Format>, out: &Path) -> Result<
             offered.join("、")
         )));
     }
-    if let (Some(a), Some(e)) = (asked, from_ext) {
-        if a != e {
-            return Err(JicaiError::Usage(format!(
-                "--format {} 与输出文件扩展名 .{} 不一致",
-                a.ext(),
-                e.ext()
-            )));
-        }
+    if let (Some(a), Some(e)) = (asked, from_ext)
+        && a != e
+    {
+        return Err(JicaiError::Usage(format!(
+            "--format {} 与输出文件扩展名 .{} 不一致",
+            a.ext(),
+            e.ext()
+        )));
     }
     Ok(f)
 }
@@ -117,9 +121,9 @@ pub fn generate(
             Err(_) => {
                 if !t.manifest.checks.is_empty() {
                     report.notes.push(format!(
-                    "规则库中没有“{}”规则集，按“全国”规则检查",
-                    t.manifest.default_ruleset()
-                ));
+                        "规则库中没有“{}”规则集，按“全国”规则检查",
+                        t.manifest.default_ruleset()
+                    ));
                 }
                 lib.ruleset("全国")?
             }
@@ -149,7 +153,14 @@ pub fn generate(
     let mut problems = checked.problems;
 
     // Rules: map the data onto declared tables and run the rule set.
-    let outcome = check::run(lib, set, &t.manifest, &checked.resolved, &data_file, req.as_of);
+    let outcome = check::run(
+        lib,
+        set,
+        &t.manifest,
+        &checked.resolved,
+        &data_file,
+        req.as_of,
+    );
     problems.extend(outcome.problems.iter().cloned());
     if !problems.is_empty() {
         return Err(JicaiError::Data {

@@ -38,7 +38,8 @@ fn citations(cs: &[Citation]) -> Value {
 
 /// The rule set as the handbook template sees it.
 pub fn context(book: &RuleBook, set: &RuleSet, as_of: NaiveDate) -> Value {
-    let in_force = set.effective.is_none_or(|e| e <= as_of) && set.expires.is_none_or(|x| as_of < x);
+    let in_force =
+        set.effective.is_none_or(|e| e <= as_of) && set.expires.is_none_or(|x| as_of < x);
     let params: Vec<Value> = set
         .params
         .iter()
@@ -56,9 +57,18 @@ pub fn context(book: &RuleBook, set: &RuleSet, as_of: NaiveDate) -> Value {
                 ("name", Value::from(p.name.as_str())),
                 ("value", Value::from(value)),
                 ("type", Value::from(p.ty.name())),
-                ("note", p.note.as_deref().map(Value::from).unwrap_or(Value::none())),
+                (
+                    "note",
+                    p.note.as_deref().map(Value::from).unwrap_or(Value::none()),
+                ),
                 ("defined_in", Value::from(p.defined_in.as_str())),
-                ("overrides", p.overrides.as_deref().map(Value::from).unwrap_or(Value::none())),
+                (
+                    "overrides",
+                    p.overrides
+                        .as_deref()
+                        .map(Value::from)
+                        .unwrap_or(Value::none()),
+                ),
                 ("citations", citations(&p.citations)),
             ])
         })
@@ -93,7 +103,13 @@ pub fn context(book: &RuleBook, set: &RuleSet, as_of: NaiveDate) -> Value {
                 ("scope", Value::from(scope)),
                 ("require", Value::from(r.require_text.as_str())),
                 ("defined_in", Value::from(r.defined_in.as_str())),
-                ("overrides", r.overrides.as_deref().map(Value::from).unwrap_or(Value::none())),
+                (
+                    "overrides",
+                    r.overrides
+                        .as_deref()
+                        .map(Value::from)
+                        .unwrap_or(Value::none()),
+                ),
                 ("effective", date(r.effective)),
                 ("expires", date(r.expires)),
                 ("citations", citations(&r.citations)),
@@ -109,7 +125,15 @@ pub fn context(book: &RuleBook, set: &RuleSet, as_of: NaiveDate) -> Value {
         ("effective", date(set.effective)),
         ("expires", date(set.expires)),
         ("in_force", Value::from(in_force)),
-        ("chain", Value::from(set.chain.iter().map(|c| Value::from(c.as_str())).collect::<Vec<_>>())),
+        (
+            "chain",
+            Value::from(
+                set.chain
+                    .iter()
+                    .map(|c| Value::from(c.as_str()))
+                    .collect::<Vec<_>>(),
+            ),
+        ),
         ("as_of", Value::from(as_of.format("%Y-%m-%d").to_string())),
         ("params", Value::from(params)),
         ("rules", Value::from(rules)),

@@ -189,8 +189,14 @@ mod tests {
         )
         .unwrap();
         let html = render(&doc);
-        assert!(html.contains("<title>关于&lt;b&gt;的通知</title>"), "{html}");
-        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "{html}");
+        assert!(
+            html.contains("<title>关于&lt;b&gt;的通知</title>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "{html}"
+        );
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains("正文 &amp; &quot;引号&quot;"));
         assert!(html.contains("<td class=\"num\">120.00</td>"));

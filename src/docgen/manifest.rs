@@ -18,13 +18,20 @@ pub enum Format {
 
 impl Format {
     pub fn parse(s: &str) -> Option<Format> {
-        Some(match s.trim().trim_start_matches('.').to_ascii_lowercase().as_str() {
-            "docx" | "word" => Format::Docx,
-            "md" | "markdown" => Format::Md,
-            "html" | "htm" => Format::Html,
-            "xlsx" | "excel" => Format::Xlsx,
-            _ => return None,
-        })
+        Some(
+            match s
+                .trim()
+                .trim_start_matches('.')
+                .to_ascii_lowercase()
+                .as_str()
+            {
+                "docx" | "word" => Format::Docx,
+                "md" | "markdown" => Format::Md,
+                "html" | "htm" => Format::Html,
+                "xlsx" | "excel" => Format::Xlsx,
+                _ => return None,
+            },
+        )
     }
     pub fn ext(self) -> &'static str {
         match self {
@@ -257,7 +264,9 @@ pub fn parse(text: &str) -> Result<Manifest, Vec<String>> {
             Some("警告") => crate::model::Severity::Warning,
             Some("提示") => crate::model::Severity::Info,
             Some(other) => {
-                problems.push(format!("“拒绝级别”应为 错误、警告 或 提示，这里是“{other}”"));
+                problems.push(format!(
+                    "“拒绝级别”应为 错误、警告 或 提示，这里是“{other}”"
+                ));
                 crate::model::Severity::Error
             }
         };
@@ -267,7 +276,10 @@ pub fn parse(text: &str) -> Result<Manifest, Vec<String>> {
                     ty: FieldType::记录列表(_),
                     ..
                 }) => {}
-                _ => problems.push(format!("检查“{}”的“行”应为一个列表字段，没有列表字段“{r}”", c.table)),
+                _ => problems.push(format!(
+                    "检查“{}”的“行”应为一个列表字段，没有列表字段“{r}”",
+                    c.table
+                )),
             }
         }
         checks.push(CheckSpec {

@@ -336,7 +336,9 @@ fn typed_cell(text: &str, kind: CellKind) -> Result<Cell, String> {
                 .in_unit(AmountUnit::万元),
         ),
         CellKind::日期 => Cell::Date(parse_date(t).map_err(|e| e.to_string())?),
-        CellKind::百分比 => Cell::Number(Percent::parse(t).map_err(|e| e.to_string())?.fraction()),
+        CellKind::百分比 => {
+            Cell::Number(Percent::parse(t).map_err(|e| e.to_string())?.fraction())
+        }
     })
 }
 
@@ -406,7 +408,13 @@ mod tests {
         let Block::Table(t) = &doc.blocks[0] else {
             panic!("{doc:?}")
         };
-        assert_eq!(t.rows, vec![Row::Data(vec![Cell::Text(evil.into()), Cell::Text("x".into())])]);
+        assert_eq!(
+            t.rows,
+            vec![Row::Data(vec![
+                Cell::Text(evil.into()),
+                Cell::Text("x".into())
+            ])]
+        );
         assert_eq!(esc("a\u{1}b\tc\r"), "ab c");
     }
 

@@ -25,7 +25,10 @@ pub enum Block {
     /// 一级 (黑体), 二级 (楷体), 三级 (仿宋加粗) headings.
     Heading(u8, String),
     /// Body text; `indent` = first line indented two characters.
-    Para { text: String, indent: bool },
+    Para {
+        text: String,
+        indent: bool,
+    },
     /// 注：… below a table or form.
     Note(String),
     /// 附件说明.

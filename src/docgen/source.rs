@@ -69,8 +69,8 @@ impl TemplateTree {
                 .ok_or_else(|| format!("没有文件“{rel}”")),
             TemplateTree::Directory(d) => {
                 let p = d.join(rel);
-                let meta = std::fs::symlink_metadata(&p)
-                    .map_err(|e| format!("无法打开“{rel}”（{e}）"))?;
+                let meta =
+                    std::fs::symlink_metadata(&p).map_err(|e| format!("无法打开“{rel}”（{e}）"))?;
                 if !meta.file_type().is_file() {
                     return Err(format!("“{rel}”不是普通文件（不读取符号链接）"));
                 }

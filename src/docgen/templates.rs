@@ -51,10 +51,7 @@ impl Templates {
                         .iter()
                         .find(|t| t.manifest.name == m.name || t.manifest.id == m.id)
                     {
-                        broken.push((
-                            folder,
-                            vec![format!("名称或标识与 {} 重复", prev.folder)],
-                        ));
+                        broken.push((folder, vec![format!("名称或标识与 {} 重复", prev.folder)]));
                     } else {
                         templates.push(Template {
                             manifest: m,
@@ -95,7 +92,11 @@ impl Templates {
                 detail: problems.join("；"),
             });
         }
-        let mut candidates: Vec<&str> = self.templates.iter().map(|t| t.manifest.name.as_str()).collect();
+        let mut candidates: Vec<&str> = self
+            .templates
+            .iter()
+            .map(|t| t.manifest.name.as_str())
+            .collect();
         candidates.extend(self.templates.iter().map(|t| t.manifest.id.as_str()));
         let hint = crate::dsl::diagnostics::did_you_mean(wanted, candidates)
             .map(|h| format!("{h} "))

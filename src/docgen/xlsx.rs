@@ -60,7 +60,11 @@ fn base() -> Format {
 
 impl Formats {
     fn new() -> Formats {
-        let wrap = || base().set_text_wrap().set_align(FormatAlign::VerticalCenter);
+        let wrap = || {
+            base()
+                .set_text_wrap()
+                .set_align(FormatAlign::VerticalCenter)
+        };
         let boxed = || wrap().set_border(FormatBorder::Thin);
         Formats {
             title: base()
@@ -307,7 +311,11 @@ fn text_row(
     merged(ws, row, cols, text, fmt)?;
     let lines: f64 = text
         .split('\n')
-        .map(|l| (display_width(l) as f64 / total_width.max(1.0)).ceil().max(1.0))
+        .map(|l| {
+            (display_width(l) as f64 / total_width.max(1.0))
+                .ceil()
+                .max(1.0)
+        })
         .sum();
     ws.set_row_height(row, (lines * LINE_HEIGHT + 4.0).max(20.0))?;
     Ok(())
@@ -335,7 +343,11 @@ fn row_height<'a>(texts: impl Iterator<Item = (usize, &'a str)>, widths: &[f64])
         .map(|(c, t)| (t, widths.get(c).copied().unwrap_or(MIN_WIDTH)))
         .map(|(t, w)| {
             t.split('\n')
-                .map(|l| (display_width(l) as f64 / (w - 1.0).max(1.0)).ceil().max(1.0))
+                .map(|l| {
+                    (display_width(l) as f64 / (w - 1.0).max(1.0))
+                        .ceil()
+                        .max(1.0)
+                })
                 .sum::<f64>()
         })
         .fold(1.0, f64::max);
