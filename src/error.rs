@@ -28,6 +28,8 @@ pub enum JicaiError {
     Write { path: String, detail: String },
     #[error("{0}")]
     Usage(String),
+    #[error("{file}：{detail}")]
+    Merge { file: String, detail: String },
     #[error("模板“{template}”有误：{detail}")]
     Template { template: String, detail: String },
     #[error("数据文件 {file} 有 {} 处问题，未生成文件：\n{}", .problems.len(), numbered(.problems))]
