@@ -165,10 +165,11 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, String> {
                 }
                 let lines = &blocks[start..=i];
                 for (k, b) in lines.iter().enumerate() {
-                    let before = if k == 0 && after_masthead_rule {
-                        2 * LINE
-                    } else {
-                        0
+                    let after_docno = start > 0 && matches!(blocks[start - 1], Block::DocNo(_));
+                    let before = match (k, after_masthead_rule, after_docno) {
+                        (0, true, _) => 2 * LINE,
+                        (0, false, true) => LINE,
+                        _ => 0,
                     };
                     let mut spacing = exact(before);
                     if k + 1 == lines.len() {
