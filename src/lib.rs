@@ -19,6 +19,7 @@ pub mod library;
 pub mod merge;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod project;
 pub mod report;
 pub mod rulediff;

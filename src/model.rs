@@ -128,7 +128,7 @@ pub enum Cx {
 
 impl Cx {
     /// Visits every node.
-    pub fn walk(&self, f: &mut impl FnMut(&Cx)) {
+    pub fn walk<'s>(&'s self, f: &mut impl FnMut(&'s Cx)) {
         f(self);
         match self {
             Cx::Agg { arg: Some(a), .. }

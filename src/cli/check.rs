@@ -3,6 +3,8 @@
 use crate::check::{CheckRequest, check};
 use crate::error::JicaiError;
 use crate::library::RuleLibrary;
+use crate::output::{Overwrite, ensure_writable, write_atomic};
+use crate::progress::Progress;
 use crate::report;
 use crate::table::ReadLimits;
 use chrono::NaiveDate;
@@ -16,6 +18,10 @@ pub enum Format {
     Text,
     /// 机器可读的 JSON（字段见 README）
     Json,
+    /// 标注后的工作簿：首页“检查结果”列出全部问题，各表问题单元格按程度着色并加批注（须给出 --out）
+    Xlsx,
+    /// 单个 HTML 文件：汇总、按工作表分组的问题、依据原文和问题所在行，可直接打印
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -35,6 +41,12 @@ pub struct CheckArgs {
     /// 输出格式
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// 把结果写入此文件（而不是标准输出）；--format xlsx 时必须给出
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// 允许覆盖已存在的输出文件
+    #[arg(long)]
+    pub force: bool,
 }
 
 fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
@@ -42,6 +54,21 @@ fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
 }
 
 pub fn run(rules: Option<&Path>, args: CheckArgs) -> Result<u8, JicaiError> {
+    let overwrite = if args.force {
+        Overwrite::Allow
+    } else {
+        Overwrite::Refuse
+    };
+    // Refuse before the (possibly long) check, not after it.
+    match (&args.out, args.format) {
+        (Some(out), _) => ensure_writable(out, overwrite)?,
+        (None, Format::Xlsx) => {
+            return Err(JicaiError::Usage(
+                "--format xlsx 需要用 --out 指定输出文件，如 --out 检查结果.xlsx".into(),
+            ));
+        }
+        (None, _) => {}
+    }
     let lib = RuleLibrary::open(rules)?;
     let set = lib.ruleset(&args.province)?;
     let req = CheckRequest {
@@ -52,13 +79,39 @@ pub fn run(rules: Option<&Path>, args: CheckArgs) -> Result<u8, JicaiError> {
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         limits: ReadLimits::default(),
     };
-    let report = check(&lib, set, &req, &|_| {})?;
+    let progress = Progress::new(req.files.len(), "检查");
+    let report = check(&lib, set, &req, &|file| progress.start(file))?;
+    progress.message("生成报告…");
     let text = match args.format {
         Format::Json => report::json::render(&report),
         Format::Text => report::text::render(&report),
+        Format::Html => report::html::render(&report, &req.limits)?,
+        Format::Xlsx => String::new(),
     };
-    let mut out = anstream::stdout();
-    writeln!(out, "{text}").ok();
+    match (&args.out, args.format) {
+        (Some(out), Format::Xlsx) => report::xlsx::write(&report, out, overwrite, &req.limits)?,
+        (Some(out), Format::Text) => {
+            // Colour codes do not belong in a file.
+            let plain = anstream::adapter::strip_str(&text).to_string();
+            write_atomic(out, format!("{plain}\n").as_bytes(), overwrite)?
+        }
+        (Some(out), _) => write_atomic(out, format!("{text}\n").as_bytes(), overwrite)?,
+        (None, _) => {
+            let mut stdout = anstream::stdout();
+            writeln!(stdout, "{text}").ok();
+        }
+    }
+    drop(progress);
+    if let Some(out) = &args.out {
+        let s = &report.summary;
+        eprintln!(
+            "已写入 {}：{} 个错误，{} 个警告，{} 个提示",
+            out.display(),
+            s.error,
+            s.warning,
+            s.info
+        );
+    }
     Ok(if report.has_errors() {
         super::EXIT_FINDINGS
     } else {

@@ -1,4 +1,8 @@
 //! Rendering a [`CheckReport`](crate::check::CheckReport) for people and tools.
 
+mod csv_grid;
+pub mod grid;
+pub mod html;
 pub mod json;
 pub mod text;
+pub mod xlsx;

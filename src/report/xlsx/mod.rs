@@ -1,0 +1,271 @@
+//! The annotated workbook (`check --format xlsx`): a first sheet 检查结果
+//! listing every finding with a link to its cell, then each checked sheet
+//! with its values at their original addresses, every faulty cell filled by
+//! severity and carrying a note with the message and citation.
+//!
+//! The sheets are re-read from the uploads ([`super::grid`]) rather than
+//! rebuilt from the typed tables, which keep only declared columns: the
+//! annotated sheet must look like the one that was uploaded, and its cell
+//! addresses must be the ones the JSON names.
+
+pub(crate) mod findings;
+pub(crate) mod names;
+pub(crate) mod style;
+
+use super::grid::{self, DateKind, RawCell};
+use crate::check::CheckReport;
+use crate::error::JicaiError;
+use crate::finding::Finding;
+use crate::output::{Overwrite, write_atomic_with};
+use crate::table::ReadLimits;
+use findings::{Link, parse_cell, worst};
+use names::{SheetNames, quoted};
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use style::{Formats, Look, NumFmt, Widths, fit_cell_text, severity_colors};
+
+/// The name of the first sheet.
+pub const FINDINGS_SHEET: &str = "检查结果";
+
+/// Header rows further down than this are not frozen (the pane would fill
+/// the screen).
+const MAX_FROZEN_ROWS: u32 = 15;
+
+/// Writes the annotated workbook for `report` to `out`, atomically.
+pub fn write(
+    report: &CheckReport,
+    out: &Path,
+    overwrite: Overwrite,
+    limits: &ReadLimits,
+) -> Result<(), JicaiError> {
+    let mut wb = build(report, limits)?;
+    save(&mut wb, out, overwrite)
+}
+
+/// Saves a workbook through a temporary file.
+pub(crate) fn save(wb: &mut Workbook, out: &Path, overwrite: Overwrite) -> Result<(), JicaiError> {
+    write_atomic_with(out, overwrite, |f| {
+        wb.save_to_writer(f).map_err(std::io::Error::other)
+    })
+}
+
+pub(crate) fn xlsx_error(e: XlsxError) -> JicaiError {
+    JicaiError::Write {
+        path: "Excel 工作簿".into(),
+        detail: format!("无法生成（{e}）"),
+    }
+}
+
+/// One checked sheet and the name it gets in the report.
+struct Planned<'a> {
+    file: &'a str,
+    sheet: &'a str,
+    header_row: u32,
+    name: String,
+}
+
+/// Builds the annotated workbook in memory.
+pub fn build(report: &CheckReport, limits: &ReadLimits) -> Result<Workbook, JicaiError> {
+    let plan = plan_sheets(report);
+    let by_sheet: HashMap<(&str, &str), &str> = plan
+        .iter()
+        .map(|p| ((p.file, p.sheet), p.name.as_str()))
+        .collect();
+    let mut wb = Workbook::new();
+    let mut formats = Formats::default();
+    let ws = wb.add_worksheet();
+    ws.set_name(FINDINGS_SHEET).map_err(xlsx_error)?;
+    let link = |_: usize, f: &Finding| {
+        let sheet = f.location.sheet.as_deref()?;
+        let name = by_sheet.get(&(f.location.file.as_str(), sheet))?;
+        let (cell, text) = match (&f.location.cell, f.location.row) {
+            (Some(c), _) if parse_cell(c).is_some() => (c.clone(), c.clone()),
+            (_, Some(r)) => (format!("A{r}"), format!("第{r}行")),
+            _ => ("A1".to_string(), (*name).to_string()),
+        };
+        Some(Link {
+            anchor: format!("{}!{cell}", quoted(name)),
+            text,
+        })
+    };
+    findings::write_list(ws, &report.findings, &mut formats, &link).map_err(xlsx_error)?;
+    if report.findings.is_empty() {
+        ws.write_string(1, 3, "未发现问题").map_err(xlsx_error)?;
+    }
+    for p in &plan {
+        let marks = marks_for(&report.findings, p.file, p.sheet);
+        let ws = wb.add_worksheet();
+        ws.set_name(&p.name).map_err(xlsx_error)?;
+        annotate(ws, p, &marks, &mut formats, limits)?;
+    }
+    Ok(wb)
+}
+
+/// The checked sheets (those read as a table), named uniquely. A sheet
+/// name used by several files is qualified with the file's name.
+fn plan_sheets(report: &CheckReport) -> Vec<Planned<'_>> {
+    let mut names = SheetNames::default();
+    names.take(FINDINGS_SHEET, None);
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for i in &report.inputs {
+        for s in i.sheets.iter().filter(|s| s.table.is_some()) {
+            *count.entry(s.sheet.as_str()).or_default() += 1;
+        }
+    }
+    let mut plan = Vec::new();
+    for i in &report.inputs {
+        let stem = Path::new(&i.file)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned());
+        for s in &i.sheets {
+            let Some(header_row) = s.header_row.filter(|_| s.table.is_some()) else {
+                continue;
+            };
+            let shared = count.get(s.sheet.as_str()).copied().unwrap_or(0) > 1;
+            let qualifier = if shared { stem.as_deref() } else { None };
+            let name = if shared {
+                // Qualify every copy, not only the second, so none is ambiguous.
+                let q = qualifier.unwrap_or("");
+                names.take(&format!("{}（{q}）", s.sheet), Some(q))
+            } else {
+                names.take(&s.sheet, qualifier)
+            };
+            plan.push(Planned {
+                file: &i.file,
+                sheet: &s.sheet,
+                header_row,
+                name,
+            });
+        }
+    }
+    plan
+}
+
+/// Faulty cells of one sheet and the findings on each.
+fn marks_for<'a>(
+    findings: &'a [Finding],
+    file: &str,
+    sheet: &str,
+) -> HashMap<(u32, u16), Vec<&'a Finding>> {
+    let mut marks: HashMap<(u32, u16), Vec<&Finding>> = HashMap::new();
+    for f in findings {
+        if f.location.file != file || f.location.sheet.as_deref() != Some(sheet) {
+            continue;
+        }
+        if let Some(at) = f.location.cell.as_deref().and_then(parse_cell) {
+            marks.entry(at).or_default().push(f);
+        }
+    }
+    marks
+}
+
+/// Copies one sheet's cells, marking the faulty ones.
+fn annotate(
+    ws: &mut Worksheet,
+    p: &Planned<'_>,
+    marks: &HashMap<(u32, u16), Vec<&Finding>>,
+    formats: &mut Formats,
+    limits: &ReadLimits,
+) -> Result<(), JicaiError> {
+    let header0 = p.header_row.saturating_sub(1);
+    let mut widths = Widths::new();
+    let mut written: HashSet<(u32, u16)> = HashSet::new();
+    let mut failed: Option<XlsxError> = None;
+    let mut sink = |(row, cells): grid::RawRow| {
+        for (col, cell) in cells {
+            let Ok(col) = u16::try_from(col) else {
+                continue;
+            };
+            let severity = marks.get(&(row, col)).and_then(worst);
+            if severity.is_some() {
+                written.insert((row, col));
+            }
+            let look = Look {
+                severity,
+                num: Some(num_fmt(&cell)),
+                bold: row == header0,
+                ..Look::default()
+            };
+            if row >= header0 {
+                widths.see(col, &cell.display());
+            }
+            if let Err(e) = write_cell(ws, row, col, &cell, formats.get(look)) {
+                failed = Some(e);
+                return false;
+            }
+        }
+        true
+    };
+    grid::for_each_row(Path::new(p.file), p.sheet, limits, &mut sink)?;
+    if let Some(e) = failed {
+        return Err(xlsx_error(e));
+    }
+    let mut sheet_worst: Option<crate::model::Severity> = None;
+    for (&(row, col), found) in marks {
+        let sev = worst(found);
+        sheet_worst = match (sheet_worst, sev) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        if !written.contains(&(row, col)) {
+            let look = Look {
+                severity: sev,
+                ..Look::default()
+            };
+            ws.write_blank(row, col, formats.get(look))
+                .map_err(xlsx_error)?;
+        }
+        ws.insert_note(row, col, &findings::note(found))
+            .map_err(xlsx_error)?;
+    }
+    widths.apply(ws, 6.0, 50.0).map_err(xlsx_error)?;
+    if p.header_row <= MAX_FROZEN_ROWS {
+        ws.set_freeze_panes(p.header_row, 0).map_err(xlsx_error)?;
+    }
+    if let Some(sev) = sheet_worst {
+        ws.set_tab_color(severity_colors(sev).1);
+    }
+    ws.set_header(format!("&L{}", header_text(p.file)));
+    Ok(())
+}
+
+/// The file name in the printed page header (`&` is a control character
+/// there).
+fn header_text(file: &str) -> String {
+    let name = Path::new(file)
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = name.replace('&', "&&");
+    style::fit_text(&name, 200).into_owned()
+}
+
+fn num_fmt(cell: &RawCell) -> NumFmt {
+    match cell {
+        RawCell::Date(_, DateKind::Date) => NumFmt::Date,
+        RawCell::Date(_, DateKind::DateTime) => NumFmt::DateTime,
+        RawCell::Date(_, DateKind::Time) => NumFmt::Time,
+        RawCell::Date(_, DateKind::Duration) => NumFmt::Duration,
+        _ => NumFmt::General,
+    }
+}
+
+fn write_cell(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    cell: &RawCell,
+    format: &rust_xlsxwriter::Format,
+) -> Result<(), XlsxError> {
+    match cell {
+        RawCell::Text(s) | RawCell::Error(s) => {
+            ws.write_string_with_format(row, col, fit_cell_text(s), format)?
+        }
+        RawCell::Number(n) | RawCell::Date(n, _) => {
+            ws.write_number_with_format(row, col, *n, format)?
+        }
+        RawCell::Bool(b) => ws.write_boolean_with_format(row, col, *b, format)?,
+    };
+    Ok(())
+}
