@@ -60,6 +60,7 @@ pub fn write_atomic_with(
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| fail(format!("无法在 {} 创建临时文件（{e}）", dir.display())))?;
+    share_like_target(tmp.as_file(), path).map_err(|e| fail(e.to_string()))?;
     fill(tmp.as_file_mut()).map_err(|e| fail(e.to_string()))?;
     tmp.as_file().sync_all().map_err(|e| fail(e.to_string()))?;
     let result = match overwrite {
@@ -68,6 +69,22 @@ pub fn write_atomic_with(
         Overwrite::Refuse => tmp.persist_noclobber(path).map(|_| ()),
     };
     result.map_err(|e| fail(e.error.to_string()))
+}
+
+/// Temporary files are created private (0600); an output is for sharing, so
+/// it takes the mode of the file it replaces, or 0644.
+fn share_like_target(file: &std::fs::File, target: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(target)
+            .map(|m| m.permissions().mode() & 0o777)
+            .unwrap_or(0o644);
+        file.set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
+    #[cfg(not(unix))]
+    let _ = (file, target);
+    Ok(())
 }
 
 #[cfg(test)]

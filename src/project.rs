@@ -70,8 +70,9 @@ pub fn load_facts(path: &Path, spec: &TableSpec) -> Result<Facts, JicaiError> {
     })
 }
 
-/// Types one fact's text by its declared column.
-fn parse_text_as(text: &str, col: &crate::table::ColumnSpec) -> Result<Value, String> {
+/// Types one value given as text (a YAML field) by its declared column.
+/// Shared by project facts and document data.
+pub fn parse_text_as(text: &str, col: &crate::table::ColumnSpec) -> Result<Value, String> {
     use crate::table::ColumnType;
     use crate::value::{Amount, Percent, Period, parse_bool, parse_date};
     let t = text.trim();
@@ -90,7 +91,7 @@ fn parse_text_as(text: &str, col: &crate::table::ColumnSpec) -> Result<Value, St
                 return Err(format!("“{t}”不是可选值（{}）", values.join("、")));
             }
         }
-        ColumnType::数值 => t
+        ColumnType::数值 => crate::value::normalize_text(t)
             .replace(',', "")
             .parse()
             .map(Value::Number)

@@ -104,7 +104,7 @@ pub fn run(rules: Option<&Path>, args: CheckArgs) -> Result<u8, JicaiError> {
     drop(progress);
     if let Some(out) = &args.out {
         let s = &report.summary;
-        eprintln!(
+        super::say!(
             "已写入 {}：{} 个错误，{} 个警告，{} 个提示",
             out.display(),
             s.error,

@@ -75,13 +75,13 @@ pub fn run(rules: Option<&Path>, args: MergeArgs) -> Result<u8, JicaiError> {
     )
     .ok();
     if refuse {
-        eprintln!(
+        super::say!(
             "有 {} 个错误，按 --strict 未生成 {}",
             merged.check.summary.error,
             args.out.display()
         );
     } else {
-        eprintln!("已写入 {}", args.out.display());
+        super::say!("已写入 {}", args.out.display());
     }
     Ok(if merged.has_errors() {
         super::EXIT_FINDINGS

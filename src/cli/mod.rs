@@ -42,6 +42,16 @@ pub enum Command {
     Templates(generate::TemplatesCommand),
 }
 
+/// Prints a line to stderr, ignoring a closed pipe (`jicai … 2>&1 | head`
+/// must not crash).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+pub(crate) use say;
+
 /// Exit codes: 0 no errors, 1 errors found, 2 could not check.
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_FAILURE: u8 = 2;
@@ -76,5 +86,5 @@ pub fn main() -> ExitCode {
 /// Renders an error with miette (source snippets for rule errors).
 pub fn report_error(e: crate::error::JicaiError) {
     let report = miette::Report::new(e);
-    eprintln!("{report:?}");
+    say!("{report:?}");
 }

@@ -9,10 +9,8 @@ use crate::engine::{self, Dataset, Facts};
 use crate::finding::Finding;
 use crate::library::RuleLibrary;
 use crate::model::{RuleSet, Severity};
-use crate::table::{ColumnSpec, ColumnType, Row, Table};
-use crate::value::{
-    Amount, Percent, Period, Value, normalize_header, normalize_text, parse_bool, parse_date,
-};
+use crate::table::{ColumnSpec, Row, Table};
+use crate::value::{Value, normalize_header};
 use chrono::NaiveDate;
 use serde_json::Value as Json;
 
@@ -237,35 +235,7 @@ fn find_key<'a>(map: &'a serde_json::Map<String, Json>, col: &ColumnSpec) -> Opt
 
 /// Types a data value by a rules column.
 fn typed(v: &Json, col: &ColumnSpec) -> Result<Value, String> {
-    let text = scalar_text(v)?;
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(Value::Empty);
-    }
-    let r = match &col.ty {
-        ColumnType::文本 => Ok(Value::Text(t.to_string())),
-        ColumnType::枚举(values) => {
-            return if values
-                .iter()
-                .any(|x| normalize_text(x) == normalize_text(t))
-            {
-                Ok(Value::Text(t.to_string()))
-            } else {
-                Err(format!("“{t}”不是可选值（{}）", values.join("、")))
-            };
-        }
-        ColumnType::数值 => normalize_text(t)
-            .replace(',', "")
-            .parse()
-            .map(Value::Number)
-            .map_err(|_| crate::value::ValueError::invalid(t, "数值")),
-        ColumnType::金额 { unit } => Amount::parse_cell(t, *unit).map(Value::Amount),
-        ColumnType::百分比 => Percent::parse(t).map(Value::Percent),
-        ColumnType::期间 => Period::parse(t).map(Value::Period),
-        ColumnType::日期 => parse_date(t).map(Value::Date),
-        ColumnType::是否 => parse_bool(t).map(Value::Bool),
-    };
-    r.map_err(|e| e.to_string())
+    crate::project::parse_text_as(&scalar_text(v)?, col)
 }
 
 /// Findings as text for the terminal: severity, rule, message, where

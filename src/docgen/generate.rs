@@ -17,7 +17,7 @@ use super::templates::{Template, Templates, render};
 use crate::error::JicaiError;
 use crate::finding::Finding;
 use crate::library::RuleLibrary;
-use crate::output::{Overwrite, ensure_writable, write_atomic_with};
+use crate::output::{Overwrite, ensure_writable};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::path::Path;
@@ -196,23 +196,6 @@ pub fn generate(
     Ok(report)
 }
 
-/// Writes atomically. The temporary file is created private (0600); a
-/// document is for sharing, so it gets the replaced file's mode, or 0644.
 fn write_output(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(), JicaiError> {
-    use std::io::Write;
-    #[cfg(unix)]
-    let mode = {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::metadata(path)
-            .map(|m| m.permissions().mode() & 0o777)
-            .unwrap_or(0o644)
-    };
-    write_atomic_with(path, overwrite, |f| {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            f.set_permissions(std::fs::Permissions::from_mode(mode))?;
-        }
-        f.write_all(bytes)
-    })
+    crate::output::write_atomic(path, bytes, overwrite)
 }
