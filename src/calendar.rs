@@ -23,7 +23,14 @@ pub enum CalendarError {
     },
     #[error("节假日数据有误（{file}）：{detail}")]
     BadData { file: String, detail: String },
+    #[error(
+        "{date}在年末，其是否放假由{next}年的节假日安排决定，而日历尚未收录{next}年，无法计算期限"
+    )]
+    YearEndUnsettled { date: NaiveDate, next: i32 },
 }
+
+/// From this day of December on, a day's status waits for next year's notice.
+const YEAR_END_UNSETTLED_FROM: u32 = 28;
 
 #[derive(Debug, Clone, Default)]
 pub struct Calendar {
@@ -178,6 +185,18 @@ impl Calendar {
         if !self.years.contains(&date.year()) {
             return Err(self.not_covered(date));
         }
+        // The next year's notice settles the 元旦 holiday, and has moved the
+        // last days of December before (2019.json lists 2018-12-29…31,
+        // 2023.json lists 2022-12-31): until it is published they are unknown.
+        if date.month() == 12
+            && date.day() >= YEAR_END_UNSETTLED_FROM
+            && !self.years.contains(&(date.year() + 1))
+        {
+            return Err(CalendarError::YearEndUnsettled {
+                date,
+                next: date.year() + 1,
+            });
+        }
         Ok(match self.listed.get(&date) {
             Some(&off) => !off,
             None => !matches!(date.weekday(), Weekday::Sat | Weekday::Sun),
@@ -315,7 +334,12 @@ mod tests {
         assert_eq!(working(ymd(2025, 7, 6)), Ok(false)); // Sunday
         assert_eq!(working(ymd(2025, 7, 7)), Ok(true)); // Monday
         assert_eq!(working(ymd(2022, 12, 31)), Ok(false)); // listed in 2023.json
-        assert_eq!(working(ymd(2026, 12, 31)), Ok(true));
+        assert_eq!(working(ymd(2026, 12, 24)), Ok(true));
+        // The last days of 2026 wait for the 2027 notice.
+        assert!(matches!(
+            working(ymd(2026, 12, 31)),
+            Err(CalendarError::YearEndUnsettled { next: 2027, .. })
+        ));
     }
 
     #[test]
@@ -418,7 +442,7 @@ mod tests {
         );
         assert!(matches!(
             deadline(ymd(2026, 12, 20), 30, 工作日),
-            Err(CalendarError::YearNotCovered { year: 2027, .. })
+            Err(CalendarError::YearEndUnsettled { next: 2027, .. })
         ));
         assert!(matches!(
             deadline(ymd(2026, 6, 1), 1, 年),
@@ -534,5 +558,23 @@ mod tests {
                 cal.deadline(start, Period::new(years * 12, 月))
             );
         }
+    }
+
+    #[test]
+    fn year_end_waits_for_next_years_notice() {
+        let cal = Calendar::embedded();
+        // 2025's last days are settled by the 2026 notice, which is present.
+        assert_eq!(cal.is_working_day(ymd(2025, 12, 31)), Ok(true));
+        // 2026-12-28… depend on the unpublished 2027 notice.
+        assert_eq!(cal.is_working_day(ymd(2026, 12, 25)), Ok(true));
+        assert!(matches!(
+            cal.is_working_day(ymd(2026, 12, 28)),
+            Err(CalendarError::YearEndUnsettled { next: 2027, .. })
+        ));
+        // A deadline that walks into that window is not guessed either.
+        let err = cal
+            .deadline(ymd(2026, 12, 20), Period::new(6, 工作日))
+            .unwrap_err();
+        assert!(err.to_string().contains("2027年"), "{err}");
     }
 }
