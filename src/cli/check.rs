@@ -96,21 +96,25 @@ pub fn run(rules: Option<&Path>, args: CheckArgs) -> Result<u8, JicaiError> {
             write_atomic(out, format!("{plain}\n").as_bytes(), overwrite)?
         }
         (Some(out), _) => write_atomic(out, format!("{text}\n").as_bytes(), overwrite)?,
-        (None, _) => {
+        (None, _) => {}
+    }
+    // The bar leaves the terminal before anything else is printed.
+    drop(progress);
+    match &args.out {
+        Some(out) => {
+            let s = &report.summary;
+            eprintln!(
+                "已写入 {}：{} 个错误，{} 个警告，{} 个提示",
+                out.display(),
+                s.error,
+                s.warning,
+                s.info
+            );
+        }
+        None => {
             let mut stdout = anstream::stdout();
             writeln!(stdout, "{text}").ok();
         }
-    }
-    drop(progress);
-    if let Some(out) = &args.out {
-        let s = &report.summary;
-        eprintln!(
-            "已写入 {}：{} 个错误，{} 个警告，{} 个提示",
-            out.display(),
-            s.error,
-            s.warning,
-            s.info
-        );
     }
     Ok(if report.has_errors() {
         super::EXIT_FINDINGS
