@@ -399,7 +399,7 @@ fn assert_marks_match(
     out_path: &Path,
     checked_sheets: usize,
 ) -> HashMap<(String, String), String> {
-    let pkg = Package::open(&out_path);
+    let pkg = Package::open(out_path);
     let sheets = pkg.sheets();
     let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names[0], "检查结果");
