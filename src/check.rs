@@ -165,15 +165,13 @@ pub fn check(
     let findings = engine::run(&lib.book, set, &data, Some(req.as_of), &lib.env());
     let mut notes = Vec::new();
     for name in &set.chain {
-        if let Some(s) = lib.book.sets.iter().find(|s| &s.name == name) {
-            if s.effective.is_some_and(|e| req.as_of < e) {
-                notes.push(format!(
-                    "规则集“{}”自 {} 起施行，检查日期 {} 早于施行日期，其规则未适用",
-                    s.name,
-                    s.effective.map(|d| d.to_string()).unwrap_or_default(),
-                    req.as_of
-                ));
-            }
+        if let Some(s) = lib.book.sets.iter().find(|s| &s.name == name)
+            && let Some(effective) = s.effective.filter(|e| req.as_of < *e)
+        {
+            notes.push(format!(
+                "规则集“{}”自 {effective} 起施行，检查日期 {} 早于施行日期，其规则未适用",
+                s.name, req.as_of
+            ));
         }
     }
     Ok(CheckReport {

@@ -30,4 +30,18 @@ pub enum JicaiError {
     Usage(String),
     #[error("{file}：{detail}")]
     Merge { file: String, detail: String },
+    #[error("模板“{template}”有误：{detail}")]
+    Template { template: String, detail: String },
+    #[error("数据文件 {file} 有 {} 处问题，未生成文件：\n{}", .problems.len(), numbered(.problems))]
+    Data { file: String, problems: Vec<String> },
+}
+
+/// "  1. …\n  2. …" for lists of problems.
+fn numbered(items: &[String]) -> String {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("  {}. {p}", i + 1))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -22,6 +22,7 @@ pub mod output;
 pub mod progress;
 pub mod project;
 pub mod report;
+pub mod rulediff;
 pub mod ruletest;
 pub mod table;
 pub mod value;

@@ -89,6 +89,7 @@ pub enum Builtin {
     品目有效,
     品目类别,
     品目归属,
+    品目底级,
     信用代码有效,
     长度,
     包含,
@@ -127,7 +128,7 @@ pub enum Cx {
 
 impl Cx {
     /// Visits every node.
-    pub fn walk(&self, f: &mut impl FnMut(&Cx)) {
+    pub fn walk<'s>(&'s self, f: &mut impl FnMut(&'s Cx)) {
         f(self);
         match self {
             Cx::Agg { arg: Some(a), .. }
@@ -178,10 +179,10 @@ impl Cx {
     /// Columns of the rule's table read anywhere (also inside aggregates), in order.
     pub fn columns(&self, out: &mut Vec<usize>) {
         self.walk(&mut |c| {
-            if let Cx::Col(i) = c {
-                if !out.contains(i) {
-                    out.push(*i);
-                }
+            if let Cx::Col(i) = c
+                && !out.contains(i)
+            {
+                out.push(*i);
             }
         });
     }

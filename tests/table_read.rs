@@ -223,7 +223,13 @@ fn other_sheets_of_the_workbook() {
     assert_eq!(hidden.units[1], Some(AmountUnit::万元));
     assert_eq!(hidden.rows[0].values[1], yuan("15000"));
     assert_eq!(hidden.missing_required, Vec::<String>::new());
-    let wrong = issue_at(hidden, 4, CellIssueKind::合计);
+    let rows: Vec<u32> = hidden.rows.iter().map(|r| r.sheet_row).collect();
+    assert_eq!(
+        rows,
+        vec![3, 4],
+        "a note right under the header is skipped, not the end"
+    );
+    let wrong = issue_at(hidden, 5, CellIssueKind::合计);
     assert_eq!(wrong.col, 1);
     assert!(
         wrong.message.contains("40,000.00元") && wrong.message.contains("35,000.00元"),
@@ -396,7 +402,7 @@ fn no_specs_and_huge_specs_do_not_panic() {
     );
 
     let mut big = contract_spec();
-    for i in 0..100_000 {
+    for i in 0..200_000 {
         big.columns
             .push(col(&format!("列{i}"), &[], ColumnType::文本, false, false));
     }
@@ -431,4 +437,144 @@ fn the_best_fitting_table_wins() {
     )
     .unwrap();
     assert_eq!(table(&w, "合同备案表").table, "合同备案表");
+}
+
+#[test]
+fn csv_rows_follow_the_sheet_lines() {
+    let w = read("multiline.csv");
+    let t = table(&w, "multiline");
+    assert_eq!(t.header_row, 3);
+    let rows: Vec<u32> = t.rows.iter().map(|r| r.sheet_row).collect();
+    assert_eq!(
+        rows,
+        vec![4, 5, 7],
+        "a quoted line break stays in its row; blank lines count"
+    );
+    assert_eq!(t.rows[0].values[1], yuan("15000"));
+    assert_eq!(
+        t.rows[1].values[0],
+        text("M-2 （续）"),
+        "line breaks in text become spaces"
+    );
+    let bad = issue_at(t, 7, CellIssueKind::类型);
+    assert_eq!((bad.col, bad.column.as_str()), (1, "合同金额"));
+}
+
+#[test]
+fn a_damaged_sheet_names_file_and_sheet() {
+    let e = read_err("corrupt_sheet.xlsx");
+    let msg = e.to_string();
+    assert!(msg.contains("corrupt_sheet.xlsx"), "{msg}");
+    assert!(
+        matches!(e, ReadError::Sheet { ref sheet, .. } if sheet == "合同备案表")
+            || matches!(e, ReadError::Corrupt { .. }),
+        "{msg}"
+    );
+}
+
+#[test]
+fn xls_claiming_billions_of_rows_is_refused_before_parsing() {
+    let e = read_err("huge_dimension.xls");
+    assert!(matches!(e, ReadError::Limit { .. }), "{e}");
+}
+
+#[test]
+fn ods_repeating_a_cell_a_hundred_million_times_is_refused() {
+    let e = read_err("repeat_bomb.ods");
+    assert!(matches!(e, ReadError::Limit { .. }), "{e}");
+    assert!(e.to_string().contains("炸弹"), "{e}");
+}
+
+#[test]
+#[ignore]
+fn print_messages() {
+    for name in [
+        "truncated.xlsx",
+        "empty.xlsx",
+        "picture.xlsx",
+        "notes.pdf.xlsx",
+        "letter.xlsx",
+        "export.xls",
+        "encrypted.xlsx",
+        "corrupt_sheet.xlsx",
+        "huge_dimension.xls",
+        "repeat_bomb.ods",
+        "zip_bomb.xlsx",
+        "wide.xlsx",
+        "bad_encoding.csv",
+    ] {
+        eprintln!("{name}: {}", read_err(name));
+    }
+    let w = read("contracts.xlsx");
+    for s in &w.sheets {
+        match &s.outcome {
+            SheetOutcome::Table(t) => t
+                .issues
+                .iter()
+                .for_each(|i| eprintln!("  {:?} {}", i.kind, i.message)),
+            o => eprintln!("{}: {o:?}", s.sheet),
+        }
+    }
+}
+
+/// Damaged copies of every fixture must give an error or a result, never a
+/// panic. JICAI_MUTATIONS raises the number of copies per fixture.
+#[test]
+fn damaged_files_never_panic() {
+    let per_file: u64 = std::env::var("JICAI_MUTATIONS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20);
+    // read_workbook turns panics into errors; ours must not happen at all.
+    static OWN_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if let Some(loc) = info.location().filter(|l| l.file().contains("src/table"))
+            && let Ok(mut p) = OWN_PANIC.lock()
+        {
+            *p = Some(format!("{loc}: {info}"));
+        }
+        previous(info);
+    }));
+    let dir = tempfile::tempdir().unwrap();
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for name in [
+        "contracts.xlsx",
+        "contracts.xls",
+        "contracts.ods",
+        "contracts_gbk.csv",
+        "two_row_header.xlsx",
+    ] {
+        let good = std::fs::read(fixture(name)).unwrap();
+        for i in 0..per_file {
+            let mut bad = good.clone();
+            match next() % 3 {
+                0 => bad.truncate((next() as usize) % bad.len()),
+                _ => {
+                    for _ in 0..1 + next() % 8 {
+                        let at = (next() as usize) % bad.len();
+                        bad[at] = next() as u8;
+                    }
+                }
+            }
+            let path = dir.path().join(format!("{i}-{name}"));
+            std::fs::write(&path, &bad).unwrap();
+            let result = std::panic::catch_unwind(|| {
+                let _ = read_workbook(&path, &[contract_spec()], &ReadLimits::default());
+            });
+            let own = OWN_PANIC.lock().ok().and_then(|mut p| p.take());
+            assert!(
+                result.is_ok() && own.is_none(),
+                "panic on a damaged copy of {name} ({own:?}): kept at {}",
+                path.display()
+            );
+            std::fs::remove_file(&path).ok();
+        }
+    }
 }

@@ -1,10 +1,11 @@
-//! `jicai rules list|show|test`.
+//! `jicai rules list|show|test|diff`.
 
 use crate::error::JicaiError;
 use crate::library::RuleLibrary;
 use crate::model::RuleSet;
+use crate::rulediff::{RuleChange, RuleSetDiff};
 use anstyle::{AnsiColor, Style};
-use clap::Subcommand;
+use clap::{Subcommand, ValueEnum};
 use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
@@ -23,6 +24,24 @@ pub enum RulesCommand {
         /// 只运行这个规则集的例（默认全部）
         province: Option<String>,
     },
+    /// 比较两个规则集：取值不同的参数，新增、缺少和被覆盖的规则
+    Diff {
+        /// 第一个规则集（名称或标识，如 全国、national）
+        left: String,
+        /// 第二个规则集（如 浙江、zhejiang）
+        right: String,
+        /// 输出格式
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DiffFormat {
+    /// 终端可读的表格
+    Text,
+    /// 机器可读的 JSON
+    Json,
 }
 
 pub fn run(rules: Option<&Path>, cmd: RulesCommand) -> Result<u8, JicaiError> {
@@ -71,18 +90,172 @@ pub fn run(rules: Option<&Path>, cmd: RulesCommand) -> Result<u8, JicaiError> {
             .ok();
             Ok(if failed > 0 { super::EXIT_FINDINGS } else { 0 })
         }
+        RulesCommand::Diff {
+            left,
+            right,
+            format,
+        } => {
+            let d = crate::rulediff::diff(lib.ruleset(&left)?, lib.ruleset(&right)?);
+            let text = match format {
+                DiffFormat::Text => diff_text(&d),
+                DiffFormat::Json => serde_json::to_string_pretty(&d)
+                    .map_err(|e| JicaiError::Usage(format!("无法输出 JSON：{e}")))?,
+            };
+            writeln!(out, "{text}").ok();
+            Ok(0)
+        }
     }
+}
+
+/// Longest cell shown in a diff table, in terminal columns; longer values
+/// (a catalogue list) are cut with “…”.
+const MAX_CELL: usize = 36;
+
+fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+fn clip(s: &str) -> String {
+    if width(s) <= MAX_CELL {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if width(&out) + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) >= MAX_CELL {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Left-aligned columns padded by display width (CJK characters are two
+/// columns wide, so `{:<n}` would misalign them). Cells are clipped by the
+/// caller.
+fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let cells = rows;
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for r in cells {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(width(c));
+        }
+    }
+    let line = |r: &[String]| -> String {
+        let mut s = String::from("  ");
+        for (i, (c, w)) in r.iter().zip(&widths).enumerate() {
+            s.push_str(c);
+            if i + 1 < r.len() {
+                s.push_str(&" ".repeat(w - width(c) + 2));
+            }
+        }
+        s
+    };
+    let head: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    let mut out = line(&head);
+    out.push('\n');
+    out.push_str("  ");
+    out.push_str(&"─".repeat(widths.iter().sum::<usize>() + 2 * (widths.len() - 1)));
+    for r in cells {
+        out.push('\n');
+        out.push_str(&line(r));
+    }
+    out
+}
+
+fn diff_text(d: &RuleSetDiff) -> String {
+    let (l, r) = (d.left.as_str(), d.right.as_str());
+    let mut s = String::new();
+    writeln!(
+        s,
+        "{l} ↔ {r}：参数 {} 处不同（相同 {}）；规则 {} {} 条、{} {} 条、定义不同 {} 条（相同 {} 条）",
+        d.params.len(),
+        d.same_params,
+        RuleChange::OnlyLeft.label(l, r),
+        d.count(RuleChange::OnlyLeft),
+        RuleChange::OnlyRight.label(l, r),
+        d.count(RuleChange::OnlyRight),
+        d.count(RuleChange::Redefined),
+        d.same_rules,
+    )
+    .ok();
+    if d.is_empty() {
+        writeln!(s, "\n两个规则集的参数和规则完全相同。").ok();
+        return s;
+    }
+    let dash = || "—".to_string();
+    if !d.params.is_empty() {
+        let rows: Vec<Vec<String>> = d
+            .params
+            .iter()
+            .map(|p| {
+                let side = |x: &Option<crate::rulediff::ParamSide>| {
+                    x.as_ref()
+                        .map(|x| format!("{} [{}]", clip(&x.value), x.origin))
+                        .unwrap_or_else(dash)
+                };
+                vec![p.name.clone(), side(&p.left), side(&p.right)]
+            })
+            .collect();
+        writeln!(s, "\n参数\n{}", table(&["名称", l, r], &rows)).ok();
+    }
+    if !d.rules.is_empty() {
+        let rows: Vec<Vec<String>> = d
+            .rules
+            .iter()
+            .map(|x| {
+                let side = |y: &Option<crate::rulediff::RuleSide>| {
+                    y.as_ref()
+                        .map(|y| format!("{} [{}]", y.level, y.origin))
+                        .unwrap_or_else(dash)
+                };
+                let title = x
+                    .right
+                    .as_ref()
+                    .or(x.left.as_ref())
+                    .map(|y| clip(&y.title))
+                    .unwrap_or_default();
+                vec![
+                    x.change.label(l, r),
+                    x.id.clone(),
+                    title,
+                    side(&x.left),
+                    side(&x.right),
+                ]
+            })
+            .collect();
+        writeln!(
+            s,
+            "\n规则\n{}",
+            table(&["变化", "编号", "名称", l, r], &rows)
+        )
+        .ok();
+        // A redefinition that changes the requirement: show both, in full.
+        for x in d.rules.iter().filter(|x| x.change == RuleChange::Redefined) {
+            if let (Some(a), Some(b)) = (&x.left, &x.right)
+                && a.require != b.require
+            {
+                writeln!(s, "\n  {} 的要求不同：", x.id).ok();
+                writeln!(s, "    {l}：{}", a.require).ok();
+                writeln!(s, "    {r}：{}", b.require).ok();
+            }
+        }
+    }
+    s
 }
 
 fn list(lib: &RuleLibrary) -> String {
     let mut s = String::new();
+    // Parents before children: 全国, then the provinces, a city after its province.
+    let mut sets: Vec<&RuleSet> = lib.book.sets.iter().collect();
+    sets.sort_by_key(|s| s.chain.len());
     writeln!(
         s,
         "{:<10} {:<14} {:<10} {:<12} 名称（文号）",
         "规则集", "标识", "继承", "生效"
     )
     .ok();
-    for set in &lib.book.sets {
+    for set in sets {
         writeln!(
             s,
             "{:<10} {:<14} {:<10} {:<12} {}（{}）  {} 条规则，{} 个参数",

@@ -84,6 +84,7 @@ fn builtin_named(name: &str) -> Option<Builtin> {
         "品目有效" => Builtin::品目有效,
         "品目类别" => Builtin::品目类别,
         "品目归属" => Builtin::品目归属,
+        "品目底级" => Builtin::品目底级,
         "信用代码有效" => Builtin::信用代码有效,
         "长度" | "len" => Builtin::长度,
         "包含" | "contains" => Builtin::包含,
@@ -104,6 +105,7 @@ const FUNCTION_NAMES: &[&str] = &[
     "品目有效",
     "品目类别",
     "品目归属",
+    "品目底级",
     "信用代码有效",
     "长度",
     "包含",
@@ -367,15 +369,15 @@ impl Compiler<'_> {
         candidates.extend(sc.params.iter().map(|p| p.name.as_str()));
         let mut hint = did_you_mean(n, candidates.iter().copied());
         if hint.is_none() {
-            if let Some((jt, jname)) = sc.join {
-                if jt.column_index(n).is_some() {
-                    hint = Some(format!("关联表的列请写作 {jname}.{n}"));
-                }
+            if let Some((jt, jname)) = sc.join
+                && jt.column_index(n).is_some()
+            {
+                hint = Some(format!("关联表的列请写作 {jname}.{n}"));
             }
-            if let Some(f) = sc.facts {
-                if f.column_index(n).is_some() {
-                    hint = Some(format!("项目信息请写作 {}.{n}", f.name));
-                }
+            if let Some(f) = sc.facts
+                && f.column_index(n).is_some()
+            {
+                hint = Some(format!("项目信息请写作 {}.{n}", f.name));
             }
         }
         self.error(
@@ -501,9 +503,11 @@ impl Compiler<'_> {
         };
         let want: &[Ty] = match builtin {
             Builtin::期限 => &[Ty::Date, Ty::Period],
-            Builtin::品目有效 | Builtin::品目类别 | Builtin::信用代码有效 | Builtin::长度 => {
-                &[Ty::Text]
-            }
+            Builtin::品目有效
+            | Builtin::品目类别
+            | Builtin::品目底级
+            | Builtin::信用代码有效
+            | Builtin::长度 => &[Ty::Text],
             Builtin::品目归属 => &[Ty::Text, Ty::Set(Box::new(Ty::Text))],
             Builtin::包含 => &[Ty::Text, Ty::Text],
             Builtin::天数 => &[Ty::Date, Ty::Date],
@@ -560,16 +564,16 @@ impl Compiler<'_> {
         let (Some(col), Cx::Const(Value::Text(text))) = (spec_col, other) else {
             return;
         };
-        if let ColumnType::枚举(values) = &col.ty {
-            if !values.iter().any(|v| v == text) {
-                let hint = did_you_mean(text, values.iter().map(String::as_str))
-                    .or_else(|| Some(format!("可选值：{}", values.join("、"))));
-                self.error(
-                    other_expr,
-                    format!("“{text}”不是列“{}”的可选值", col.name),
-                    hint,
-                );
-            }
+        if let ColumnType::枚举(values) = &col.ty
+            && !values.iter().any(|v| v == text)
+        {
+            let hint = did_you_mean(text, values.iter().map(String::as_str))
+                .or_else(|| Some(format!("可选值：{}", values.join("、"))));
+            self.error(
+                other_expr,
+                format!("“{text}”不是列“{}”的可选值", col.name),
+                hint,
+            );
         }
     }
 }

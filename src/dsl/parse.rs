@@ -64,7 +64,7 @@ pub fn parse_expr_at(
     file: usize,
     offset: usize,
     text: &str,
-) -> Result<Expr, LoadError> {
+) -> Result<Expr, Vec<LoadError>> {
     let pairs = RulesParser::parse(Rule::expr_only, text).map_err(|e| {
         let pos = match e.location {
             pest::error::InputLocation::Pos(p) => p,
@@ -78,7 +78,8 @@ pub fn parse_expr_at(
             },
             format!("说明中的表达式“{text}”无法解析：{}", expected_words(&e)),
         )
-    })?;
+    });
+    let pairs = pairs.map_err(|e| vec![e])?;
     let mut b = Builder {
         sources,
         file,
@@ -90,19 +91,20 @@ pub fn parse_expr_at(
     let expr = match expr_pair {
         Some(p) => b.expr(p),
         None => {
-            return Err(sources.error(
+            return Err(vec![sources.error(
                 Span {
                     file,
                     start: offset,
                     end: offset + 1,
                 },
                 "说明中的表达式为空",
-            ));
+            )]);
         }
     };
-    match b.errors.into_iter().next() {
-        Some(err) => Err(err),
-        None => Ok(expr),
+    if b.errors.is_empty() {
+        Ok(expr)
+    } else {
+        Err(b.errors)
     }
 }
 
@@ -160,10 +162,35 @@ fn expected_words(e: &pest::error::Error<Rule>) -> String {
 
 /// Keyword spellings among the expected tokens, for did-you-mean.
 fn expected_keyword_texts(e: &pest::error::Error<Rule>) -> Vec<&'static str> {
-    expected_rules(e)
-        .into_iter()
-        .filter_map(keyword_text)
-        .collect()
+    let mut words = Vec::new();
+    for rule in expected_rules(e) {
+        match rule {
+            Rule::rule_field => words.extend([
+                "依据", "程度", "范围", "关联", "当", "要求", "说明", "位置", "生效", "失效",
+            ]),
+            Rule::ruleset_field => {
+                words.extend(["名称", "文号", "发布", "生效", "失效", "继承", "标识"])
+            }
+            Rule::table_field => words.extend(["列", "依据", "别名", "合计行"]),
+            Rule::column_opt => words.extend(["必填", "唯一", "别名"]),
+            Rule::column_type | Rule::type_simple => words.extend([
+                "文本",
+                "数值",
+                "金额",
+                "百分比",
+                "期间",
+                "日期",
+                "是否",
+                "枚举",
+            ]),
+            Rule::level_word => {
+                words.extend(["应当", "必须", "不得", "一般", "原则上", "鼓励", "可以"])
+            }
+            Rule::example_field => words.extend(["期望", "截至"]),
+            other => words.extend(keyword_text(other)),
+        }
+    }
+    words
 }
 
 fn keyword_text(rule: Rule) -> Option<&'static str> {

@@ -704,7 +704,7 @@ fn message_parts(comp: &mut Compiler, m: &Spanned<String>, sc: &Scope) -> Vec<Me
                     parts.push(MessagePart::Expr(c));
                 }
             }
-            Err(err) => comp.errors.push(err),
+            Err(mut errs) => comp.errors.append(&mut errs),
         }
         rest = close + 1;
     }

@@ -25,6 +25,49 @@ pub struct Frame<'a> {
     pub group: &'a [&'a Row],
     pub joined: Option<&'a Row>,
     pub facts: Option<&'a Row>,
+    /// Aggregates already computed for this group: evaluating a rule once
+    /// per row must not recompute them per row (that is quadratic).
+    pub aggregates: &'a AggregateCache,
+}
+
+/// Values of a group's aggregate nodes, keyed by node identity.
+#[derive(Debug, Default)]
+pub struct AggregateCache(Vec<(*const Cx, Value)>);
+
+impl AggregateCache {
+    pub const EMPTY: AggregateCache = AggregateCache(Vec::new());
+
+    /// Computes every aggregate in `exprs` over `frame.group`.
+    pub fn compute<'c>(
+        exprs: impl IntoIterator<Item = &'c Cx>,
+        frame: Frame,
+        env: &Env,
+    ) -> AggregateCache {
+        let mut nodes: Vec<&Cx> = Vec::new();
+        for e in exprs {
+            e.walk(&mut |c| {
+                if matches!(c, Cx::Agg { .. }) {
+                    nodes.push(c);
+                }
+            });
+        }
+        let mut cache = AggregateCache(Vec::with_capacity(nodes.len()));
+        for node in nodes {
+            // A calendar error inside an aggregate is left for the per-row
+            // evaluation to report.
+            if let Ok(v) = eval(node, frame, env) {
+                cache.0.push((node as *const Cx, v.into_owned()));
+            }
+        }
+        cache
+    }
+
+    fn get(&self, node: &Cx) -> Option<&Value> {
+        self.0
+            .iter()
+            .find(|(p, _)| std::ptr::eq(*p, node))
+            .map(|(_, v)| v)
+    }
 }
 
 pub type EvalResult<'a> = Result<Cow<'a, Value>, CalendarError>;
@@ -37,7 +80,10 @@ pub fn eval<'a>(cx: &'a Cx, f: Frame<'a>, env: &Env) -> EvalResult<'a> {
         Cx::Col(i) => Cow::Borrowed(f.row.and_then(|r| r.values.get(*i)).unwrap_or(&EMPTY)),
         Cx::JoinCol(i) => Cow::Borrowed(f.joined.and_then(|r| r.values.get(*i)).unwrap_or(&EMPTY)),
         Cx::Fact(i) => Cow::Borrowed(f.facts.and_then(|r| r.values.get(*i)).unwrap_or(&EMPTY)),
-        Cx::Agg { func, arg, .. } => Cow::Owned(aggregate(*func, arg.as_deref(), f, env)?),
+        Cx::Agg { func, arg, .. } => match f.aggregates.get(cx) {
+            Some(v) => Cow::Borrowed(v),
+            None => Cow::Owned(aggregate(*func, arg.as_deref(), f, env)?),
+        },
         Cx::Arith(op, a, b) => {
             let a = eval(a, f, env)?;
             let b = eval(b, f, env)?;
@@ -226,7 +272,7 @@ fn aggregate(
         let v = eval(arg, frame, env)?;
         // 计数(条件) counts the rows where the condition holds.
         let counts =
-            !is_blank(&v) && !(func == Aggregate::计数 && matches!(v.as_ref(), Value::Bool(false)));
+            !(is_blank(&v) || func == Aggregate::计数 && matches!(v.as_ref(), Value::Bool(false)));
         if counts {
             values.push(v.into_owned());
         }
@@ -355,6 +401,10 @@ fn builtin(func: Builtin, args: &[Cx], f: Frame, env: &Env) -> Result<Value, Cal
             }
             Value::Bool(found)
         }
+        // A code outside the catalogue is not a 底级品目 either.
+        Builtin::品目底级 => text_of(&arg(0)?).map_or(Value::Empty, |t| {
+            Value::Bool(env.catalog.is_leaf(&t).unwrap_or(false))
+        }),
         Builtin::信用代码有效 => {
             text_of(&arg(0)?).map_or(Value::Empty, |t| Value::Bool(credit_code_valid(&t)))
         }

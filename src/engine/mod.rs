@@ -13,7 +13,7 @@ use crate::model::{Aggregate, CompiledRule, Cx, MessagePart, Mode, RuleSet, Seve
 use crate::table::{Row, Table};
 use crate::value::{Value, normalize_text};
 use chrono::NaiveDate;
-use eval::{Env, Frame, eval};
+use eval::{AggregateCache, Env, Frame, eval};
 use indexmap::IndexMap;
 use locate::Origin;
 use std::collections::HashMap;
@@ -165,6 +165,7 @@ impl<'a> RuleRun<'a> {
                         group: &[],
                         joined,
                         facts: self.facts,
+                        aggregates: &AggregateCache::EMPTY,
                     };
                     self.test(frame, &[*p], None, out);
                 }
@@ -204,6 +205,7 @@ impl<'a> RuleRun<'a> {
             group: &[],
             joined: None,
             facts: self.facts,
+            aggregates: &AggregateCache::EMPTY,
         };
         self.rule
             .filter
@@ -216,16 +218,38 @@ impl<'a> RuleRun<'a> {
         key_of(row, join.left_key).and_then(|k| self.join_index.get(&k).copied())
     }
 
+    /// Every expression of the rule that may hold aggregates.
+    fn rule_exprs(&self) -> impl Iterator<Item = &'a Cx> {
+        let messages = self.rule.message.iter().filter_map(|p| match p {
+            MessagePart::Expr(e) => Some(e),
+            MessagePart::Text(_) => None,
+        });
+        self.rule
+            .when
+            .iter()
+            .chain(std::iter::once(&self.rule.require))
+            .chain(messages)
+    }
+
     fn test_group(&self, members: &[Placed<'a>], label: String, out: &mut Vec<Finding>) {
         let group_rows: Vec<&Row> = members.iter().map(|p| p.row).collect();
         let joined = self.joined(members[0].row);
         if self.rule.per_row {
+            let group_frame = Frame {
+                row: None,
+                group: &group_rows,
+                joined,
+                facts: self.facts,
+                aggregates: &AggregateCache::EMPTY,
+            };
+            let cache = AggregateCache::compute(self.rule_exprs(), group_frame, self.env);
             for p in members {
                 let frame = Frame {
                     row: Some(p.row),
                     group: &group_rows,
                     joined,
                     facts: self.facts,
+                    aggregates: &cache,
                 };
                 self.test(frame, &[*p], Some(&label), out);
             }
@@ -237,6 +261,7 @@ impl<'a> RuleRun<'a> {
             group: &group_rows,
             joined,
             facts: self.facts,
+            aggregates: &AggregateCache::EMPTY,
         };
         // 一致(列): blame the rows that differ from the most common value.
         if let Cx::Agg {
@@ -244,11 +269,10 @@ impl<'a> RuleRun<'a> {
             arg: Some(arg),
             ..
         } = &self.rule.require
+            && matches!(self.verdict(frame), Verdict::Violated)
         {
-            if matches!(self.verdict(frame), Verdict::Violated) {
-                self.blame_minority(arg, members, &group_rows, joined, &label, out);
-                return;
-            }
+            self.blame_minority(arg, members, &group_rows, joined, &label, out);
+            return;
         }
         self.test(frame, members, Some(&label), out);
     }
@@ -302,6 +326,7 @@ impl<'a> RuleRun<'a> {
                     group: group_rows,
                     joined,
                     facts: self.facts,
+                    aggregates: &AggregateCache::EMPTY,
                 };
                 eval(arg, frame, self.env)
                     .ok()
@@ -325,6 +350,7 @@ impl<'a> RuleRun<'a> {
                     group: group_rows,
                     joined,
                     facts: self.facts,
+                    aggregates: &AggregateCache::EMPTY,
                 };
                 let mut finding = self.finding(
                     self.rule.severity,

@@ -80,7 +80,15 @@ impl<'a> CellRef<'a> {
     pub(crate) fn is_blank(&self) -> bool {
         match self {
             CellRef::Empty => true,
-            CellRef::Text(s) | CellRef::Iso(s) => s.trim().is_empty(),
+            CellRef::Text(s) | CellRef::Iso(s) => match s.as_bytes().first() {
+                None => true,
+                // Fast path: a first byte that cannot start a whitespace
+                // character (only ASCII spaces and lead bytes C2, E1, E2, E3
+                // can: U+0085, U+00A0, U+1680, U+2000…, U+3000).
+                Some(&b) if b < 0x80 && !b.is_ascii_whitespace() => false,
+                Some(&b) if b >= 0x80 && !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) => false,
+                Some(_) => s.trim().is_empty(),
+            },
             _ => false,
         }
     }
@@ -140,5 +148,16 @@ mod tests {
         assert_eq!(CellRef::Float(-5.0).text(), "-5");
         assert_eq!(CellRef::Int(42).text(), "42");
         assert_eq!(CellRef::Float(1e20).text(), "100000000000000000000");
+    }
+
+    #[test]
+    fn blank_cells() {
+        for s in ["", " ", "\u{3000}", "\u{a0}\t", "\u{2003}\n"] {
+            assert!(CellRef::Text(s).is_blank(), "{s:?}");
+        }
+        for s in ["a", "合同", " x", "\u{3000}合", "\u{feff}x", "é"] {
+            assert!(!CellRef::Text(s).is_blank(), "{s:?}");
+        }
+        assert!(!CellRef::Int(0).is_blank());
     }
 }

@@ -108,18 +108,20 @@ fn decode(bytes: &[u8]) -> Option<Cow<'_, str>> {
     encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
 }
 
-/// The separator that occurs most on the first line (outside quotes).
+/// The separator that occurs most on the first lines (outside quotes);
+/// title lines above the header have none, so several lines are counted.
 fn sniff_delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
     let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for c in first.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => counts[0] += 1,
-            '\t' if !quoted => counts[1] += 1,
-            ';' if !quoted => counts[2] += 1,
-            _ => {}
+    for line in text.lines().filter(|l| !l.trim().is_empty()).take(20) {
+        let mut quoted = false;
+        for c in line.chars() {
+            match c {
+                '"' => quoted = !quoted,
+                ',' if !quoted => counts[0] += 1,
+                '\t' if !quoted => counts[1] += 1,
+                ';' if !quoted => counts[2] += 1,
+                _ => {}
+            }
         }
     }
     let seps = [b',', b'\t', b';'];
@@ -156,6 +158,7 @@ mod tests {
     #[test]
     fn sniffs_separators() {
         assert_eq!(sniff_delimiter("a\tb\tc\n1,2"), b'\t');
+        assert_eq!(sniff_delimiter("标题\n\na;b;c\n1;2;3"), b';');
         assert_eq!(sniff_delimiter("\"a,b\";c;d"), b';');
         assert_eq!(sniff_delimiter("abc"), b',');
     }

@@ -158,9 +158,32 @@ pub(crate) struct HeaderMatch {
     pub sheet_unit: Option<AmountUnit>,
 }
 
-impl HeaderMatch {
-    fn score(&self) -> usize {
-        self.found.iter().filter(|f| f.is_some()).count()
+/// A header row being scored for one table. Found columns are kept sparse:
+/// a table may declare far more columns than a sheet has.
+struct Candidate {
+    spec: usize,
+    row: u32,
+    found: Vec<(usize, Found)>,
+    duplicates: Vec<Duplicate>,
+}
+
+impl Candidate {
+    fn get(&self, decl: usize) -> Option<&Found> {
+        self.found.iter().find(|(d, _)| *d == decl).map(|(_, f)| f)
+    }
+
+    fn into_match(self, columns: usize) -> HeaderMatch {
+        let mut found = vec![None; columns];
+        for (d, f) in self.found {
+            found[d] = Some(f);
+        }
+        HeaderMatch {
+            spec: self.spec,
+            row: self.row,
+            found,
+            duplicates: self.duplicates,
+            sheet_unit: None,
+        }
     }
 }
 
@@ -169,12 +192,23 @@ impl HeaderMatch {
 struct Grid<'w> {
     rows: &'w [WinRow],
     by_row: HashMap<u32, usize>,
-    merges: &'w [Dimensions],
+    merges: Vec<Dimensions>,
 }
 
 impl<'w> Grid<'w> {
     fn new(rows: &'w [WinRow], merges: &'w [Dimensions]) -> Self {
         let by_row = rows.iter().enumerate().map(|(i, r)| (r.row, i)).collect();
+        // Only regions reaching into the window matter; a sheet may merge
+        // cells on every one of its data rows.
+        let (first, last) = match (rows.first(), rows.last()) {
+            (Some(f), Some(l)) => (f.row, l.row),
+            _ => (0, 0),
+        };
+        let merges = merges
+            .iter()
+            .filter(|m| m.start.0 <= last && m.end.0 >= first)
+            .copied()
+            .collect();
         Grid {
             rows,
             by_row,
@@ -237,19 +271,20 @@ pub(crate) fn detect(
     max_columns: u32,
 ) -> Result<HeaderMatch, String> {
     let grid = Grid::new(window, merges);
-    let mut best: Option<(Key, HeaderMatch)> = None;
+    let mut best: Option<(Key, Candidate)> = None;
     for wr in window {
-        for (spec, m) in score_row(&grid, wr.row, specs, index, max_columns) {
+        for (spec, m) in score_row(&grid, wr.row, index, max_columns) {
             let key = Key::new(&m, &specs[spec], index.sheet_matches(spec, sheet));
             if best.as_ref().is_none_or(|(k, _)| key > *k) {
                 best = Some((key, m));
             }
         }
     }
-    let Some((key, mut m)) = best else {
+    let Some((key, c)) = best else {
         return Err(no_table_reason(specs, None));
     };
-    let spec = &specs[m.spec];
+    let spec = &specs[c.spec];
+    let mut m = c.into_match(spec.columns.len());
     let needed = spec.columns.len().min(2);
     if spec.columns.is_empty() || key.score < needed {
         return Err(no_table_reason(specs, Some(&m)));
@@ -271,15 +306,14 @@ struct Key {
 }
 
 impl Key {
-    fn new(m: &HeaderMatch, spec: &TableSpec, sheet_named: bool) -> Key {
-        let required = spec
-            .columns
+    fn new(m: &Candidate, spec: &TableSpec, sheet_named: bool) -> Key {
+        let required = m
+            .found
             .iter()
-            .zip(&m.found)
-            .filter(|(c, f)| c.required && f.is_some())
+            .filter(|(d, _)| spec.columns[*d].required)
             .count();
         Key {
-            score: m.score(),
+            score: m.found.len(),
             required,
             sheet_named,
             earlier_row: std::cmp::Reverse(m.row),
@@ -303,11 +337,10 @@ struct CellMatch<'a> {
 fn score_row(
     grid: &Grid<'_>,
     row: u32,
-    specs: &[TableSpec],
     index: &AliasIndex,
     max_columns: u32,
-) -> Vec<(usize, HeaderMatch)> {
-    let mut per_spec: HashMap<usize, HeaderMatch> = HashMap::new();
+) -> Vec<(usize, Candidate)> {
+    let mut per_spec: HashMap<usize, Candidate> = HashMap::new();
     let mut direct = 0usize;
     let mut matches = Vec::new();
     for col in grid.columns(row, max_columns) {
@@ -326,12 +359,11 @@ fn score_row(
         specs_hit.dedup();
         for t in specs_hit {
             let t = t as usize;
-            let m = per_spec.entry(t).or_insert_with(|| HeaderMatch {
+            let m = per_spec.entry(t).or_insert_with(|| Candidate {
                 spec: t,
                 row,
-                found: vec![None; specs[t].columns.len()],
+                found: Vec::new(),
                 duplicates: Vec::new(),
-                sheet_unit: None,
             });
             // One header cell fills one column of a table: the first free one
             // among those it names.
@@ -340,14 +372,12 @@ fn score_row(
                 .iter()
                 .filter(|h| h.0 as usize == t)
                 .map(|h| h.1 as usize);
-            if let Some(c) = cands.clone().find(|&c| m.found[c].is_none()) {
-                m.found[c] = Some(Found {
-                    col,
-                    text: cm.text.clone(),
-                    unit: cm.unit.clone(),
-                });
+            if let Some(c) = cands.clone().find(|&c| m.get(c).is_none()) {
+                let text = cm.text.clone();
+                let unit = cm.unit.clone();
+                m.found.push((c, Found { col, text, unit }));
             } else if let Some(c) = cands.clone().next()
-                && let Some(first) = &m.found[c]
+                && let Some(first) = m.get(c)
             {
                 m.duplicates.push(Duplicate {
                     decl: c,
@@ -437,24 +467,27 @@ fn match_cell<'i>(
 
 /// A "单位：万元" / "金额单位：元" line above the header.
 fn sheet_unit(window: &[WinRow], header_row: u32) -> Option<AmountUnit> {
-    for wr in window.iter().take_while(|r| r.row < header_row) {
-        for (_, d) in &wr.cells {
-            let h = normalize_header(&d.cell().text());
-            let Some(at) = h.find("单位") else { continue };
-            let rest = h[at + "单位".len()..].trim_start_matches([':', '：']);
-            let rest = rest.strip_prefix("人民币").unwrap_or(rest);
-            for (word, unit) in [
-                ("亿元", AmountUnit::亿元),
-                ("万元", AmountUnit::万元),
-                ("元", AmountUnit::元),
-            ] {
-                if rest.starts_with(word) {
-                    return Some(unit);
-                }
-            }
-        }
-    }
-    None
+    window
+        .iter()
+        .take_while(|r| r.row < header_row)
+        .flat_map(|r| &r.cells)
+        .find_map(|(_, d)| unit_line(&normalize_header(&d.cell().text())))
+}
+
+/// The unit of "单位：万元", also inside "填报单位：某局 单位：万元".
+fn unit_line(h: &str) -> Option<AmountUnit> {
+    h.match_indices("单位").find_map(|(at, w)| {
+        let rest = h[at + w.len()..].trim_start_matches([':', '：']);
+        let rest = rest.strip_prefix("人民币").unwrap_or(rest);
+        [
+            ("亿元", AmountUnit::亿元),
+            ("万元", AmountUnit::万元),
+            ("元", AmountUnit::元),
+        ]
+        .into_iter()
+        .find(|(word, _)| rest.starts_with(word))
+        .map(|(_, unit)| unit)
+    })
 }
 
 /// Why no declared table fits, naming the closest one and what it lacks.
@@ -520,5 +553,29 @@ pub(crate) fn to_data(c: CellRef<'_>) -> Data {
         CellRef::DateTime(d) => Data::DateTime(d),
         CellRef::Iso(s) => Data::DateTimeIso(s.to_string()),
         CellRef::Error(e) => Data::Error(e.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_lines() {
+        assert_eq!(unit_line("单位:万元"), Some(AmountUnit::万元));
+        assert_eq!(unit_line("金额单位:人民币元"), Some(AmountUnit::元));
+        assert_eq!(unit_line("填报单位:某局单位:亿元"), Some(AmountUnit::亿元));
+        assert_eq!(unit_line("填报单位:某局"), None);
+    }
+
+    #[test]
+    fn brackets_split_off_units() {
+        assert_eq!(split_bracket("合同金额(万元)"), Some(("合同金额", "万元")));
+        assert_eq!(split_bracket("(万元)"), None);
+        assert_eq!(split_bracket("合同金额"), None);
+        assert_eq!(amount_unit_in("元,含税"), Some(AmountUnit::元));
+        assert_eq!(unit_only("(万元)"), Some("万元"));
+        assert_eq!(unit_only("%"), Some("%"));
+        assert_eq!(unit_only("合同金额"), None);
     }
 }

@@ -1,20 +1,34 @@
 //! Workbook reading: from an uploaded .xlsx/.xls/.ods/.csv to typed tables.
 //!
 //! ```text
-//! file ──source (limits checked first)──► raw sheets (cells, merged ranges)
-//!      ──header (find header row, map columns by alias, read units)──►
-//!      ──cells (parse each cell by column type)──► Table (+ CellIssues)
+//! file ──source (size, magic bytes, zip parts; xls_guard / ods_guard)──►
+//!      ──xlsx (streamed cells) | grid (xls, ods) | csv──► rows of cells
+//!      ──sheet (header window → header; data, 合计, notes; typing)──►
+//!      ──validate (merged cells, 必填, 唯一, 合计 sum)──► Table (+ CellIssues)
 //! ```
+//!
+//! | module | job |
+//! |---|---|
+//! | `source` | file size, format by content, zip part sizes and ratios |
+//! | `xls_guard`, `ods_guard` | extents calamine would allocate, checked first |
+//! | `xlsx`, `grid`, `csv` | one reader per format, each feeding rows |
+//! | `cell` | one borrowed view over calamine's cells and csv text |
+//! | `header` | header row and column mapping, units from headers |
+//! | `sheet` | row classification and the per-sheet state machine |
+//! | `typing` | one cell → one typed [`Value`] |
+//! | `validate` | checks that need the whole table |
 
 mod cell;
 mod csv;
 mod grid;
 mod header;
+mod ods_guard;
 mod sheet;
 mod source;
 mod spec;
 mod typing;
 mod validate;
+mod xls_guard;
 mod xlsx;
 
 pub use spec::{ColumnSpec, ColumnType, TableSpec};
@@ -188,23 +202,38 @@ pub fn read_workbook(
         limits,
         is_1904: false,
     };
-    let sheets = match detected.format {
-        source::Format::Xlsx => xlsx::read(path, &ctx, detected.largest_sheet_part)?,
-        source::Format::Xls | source::Format::Ods => grid::read(path, &ctx, detected.format)?,
-        source::Format::Csv => csv::read(path, &ctx)?,
+    // calamine indexes into damaged .xls data without checking (and may
+    // elsewhere); a damaged upload must be an error, not a crash.
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match detected.format {
+        source::Format::Xlsx => xlsx::read(path, &ctx, detected.largest_sheet_part),
+        source::Format::Xls | source::Format::Ods => grid::read(path, &ctx, detected.format),
+        source::Format::Csv => csv::read(path, &ctx),
+    }));
+    let sheets = match read {
+        Ok(result) => result?,
+        Err(panic) => {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            return Err(ReadError::Corrupt {
+                file,
+                detail: format!("文件结构异常，无法解析（{why}）"),
+            });
+        }
     };
     Ok(WorkbookRead { file, sheets })
 }
 
 /// "A", "B", … "Z", "AA" for a 0-based column index.
 pub fn column_letter(col: u32) -> String {
-    let mut n = col + 1;
+    let mut n = u64::from(col) + 1;
     let mut s = Vec::new();
     while n > 0 {
         let r = ((n - 1) % 26) as u8;
         s.push(b'A' + r);
         n = (n - 1) / 26;
     }
-    s.reverse();
-    String::from_utf8(s).expect("ASCII letters")
+    s.iter().rev().map(|&b| char::from(b)).collect()
 }

@@ -95,7 +95,7 @@ impl<'a> SheetBuilder<'a> {
         let limits = self.ctx.limits;
         if row >= limits.max_rows {
             return Err(self.limit(
-                format!("第{}行（行数过多）", row + 1),
+                format!("第{}行（行数过多）", u64::from(row) + 1),
                 format!("{} 行", limits.max_rows),
             ));
         }
@@ -110,7 +110,7 @@ impl<'a> SheetBuilder<'a> {
                     format!(
                         "单元格 {}{}（列数过多）",
                         super::column_letter(*col),
-                        row + 1
+                        u64::from(row) + 1
                     ),
                     format!("{} 列", limits.max_columns),
                 ));
@@ -140,17 +140,44 @@ impl<'a> SheetBuilder<'a> {
         })
     }
 
-    /// Whether merged regions, unknown so far, could change what was read:
-    /// the header is incomplete or missing.
+    /// Whether merged regions, unknown so far, could change what was read.
+    /// Reading them costs a second pass over a big sheet, so only when the
+    /// header is incomplete and looks merged: a gap in the header row, or
+    /// a row above it with several cells over the header's columns (a
+    /// parent row). A big sheet matching no table is not re-read.
     pub(crate) fn wants_merges(&self) -> bool {
         if self.merges.is_some() {
             return false;
         }
-        match &self.state {
-            State::Window => true,
-            State::Unmatched(_) => !self.window.is_empty(),
-            State::Table(t) => t.header.found.iter().any(|f| f.is_none()),
+        let t = match &self.state {
+            State::Window => return !self.window.is_empty(),
+            State::Unmatched(_) => return false,
+            State::Table(t) => t,
+        };
+        if t.header.found.iter().all(Option::is_some) {
+            return false;
         }
+        let row = |r: u32| self.window.iter().find(|w| w.row == r);
+        let Some(header) = row(t.header.row) else {
+            return true;
+        };
+        let above = t.header.row.checked_sub(1).and_then(row);
+        fn cols(w: Option<&WinRow>) -> impl Iterator<Item = u32> + Clone + '_ {
+            w.into_iter().flat_map(|w| w.cells.iter().map(|c| c.0))
+        }
+        let span = cols(Some(header)).chain(cols(above));
+        let (Some(lo), Some(hi)) = (span.clone().min(), span.max()) else {
+            return true;
+        };
+        let in_header = |c: u32| header.cells.binary_search_by_key(&c, |x| x.0).is_ok();
+        let mapped = |c: u32| t.decl(c).is_some();
+        // A blank header cell under the span: a vertical merge may fill it.
+        let gap = (lo..=hi).any(|c| !in_header(c));
+        // A parent row over unmatched sub-headers: a horizontal merge may
+        // name them.
+        let parent = cols(above).filter(|c| (lo..=hi).contains(c)).count() >= 2
+            && header.cells.iter().any(|(c, _)| !mapped(*c));
+        gap || parent
     }
 
     /// Ends the sheet. `late_merges` are merged regions learnt only now.
@@ -272,6 +299,11 @@ impl<'a> TableState<'a> {
         }
     }
 
+    /// One past the last mapped sheet column.
+    pub(crate) fn mapped_width(&self) -> u32 {
+        u32::try_from(self.col_map.len()).unwrap_or(u32::MAX)
+    }
+
     pub(crate) fn decl(&self, col: u32) -> Option<usize> {
         self.col_map
             .get(col as usize)
@@ -285,27 +317,25 @@ impl<'a> TableState<'a> {
         if self.in_notes {
             return;
         }
-        let nonblank: Vec<(u32, CellRef<'_>)> = cells
-            .iter()
-            .map(|(c, v)| (*c, v.cell()))
-            .filter(|(_, v)| !v.is_blank())
-            .collect();
-        if is_note(&nonblank) {
-            // Everything after "注：" is the note's continuation.
+        if is_note(cells) {
+            // Everything after "注：" is the note's continuation, unless the
+            // note stands between the header and the first data row.
+            self.in_notes = !self.rows.is_empty();
+            return;
+        }
+        if is_footer(cells) {
             self.in_notes = true;
             return;
         }
-        if let Some(kind) = total_label(&nonblank) {
-            self.total_row(ctx, row, &nonblank, kind);
+        if let Some(kind) = total_label(cells) {
+            self.total_row(ctx, row, cells, kind);
             return;
         }
-        if !nonblank.iter().any(|(c, _)| self.decl(*c).is_some())
-            || self.is_repeated_header(&nonblank)
-        {
+        if !nonblank(cells).any(|(c, _)| self.decl(c).is_some()) || self.is_repeated_header(cells) {
             return;
         }
         let mut values = vec![Value::Empty; self.plans.len()];
-        for (col, cell) in nonblank {
+        for (col, cell) in nonblank(cells) {
             let Some(d) = self.decl(col) else { continue };
             match self.plans[d].parse(cell, ctx.is_1904, &mut self.buf) {
                 Ok(v) => values[d] = v,
@@ -337,13 +367,15 @@ impl<'a> TableState<'a> {
         });
     }
 
-    fn is_repeated_header(&self, cells: &[(u32, CellRef<'_>)]) -> bool {
+    fn is_repeated_header<C: AsCell>(&self, cells: &[(u32, C)]) -> bool {
         let mut same = 0;
-        for (col, cell) in cells {
-            let Some(Some(h)) = self.header_norm.get(*col as usize) else {
+        for (col, cell) in nonblank(cells) {
+            let Some(Some(h)) = self.header_norm.get(col as usize) else {
                 continue;
             };
+            // Cheap test first: data rarely starts like its header.
             if let CellRef::Text(s) = cell
+                && s.trim_start().chars().next() == h.chars().next()
                 && normalize_header(s) == *h
             {
                 same += 1;
@@ -352,11 +384,11 @@ impl<'a> TableState<'a> {
         same >= 2.min(self.header.found.iter().flatten().count()).max(1)
     }
 
-    fn total_row(
+    fn total_row<C: AsCell>(
         &mut self,
         ctx: &Ctx<'a>,
         row: u32,
-        cells: &[(u32, CellRef<'_>)],
+        cells: &[(u32, C)],
         kind: TotalKind,
     ) {
         if kind == TotalKind::Sub {
@@ -367,17 +399,17 @@ impl<'a> TableState<'a> {
         }
         let mut values = vec![Value::Empty; self.plans.len()];
         let mut issues = Vec::new();
-        for (col, cell) in cells {
-            let Some(d) = self.decl(*col) else { continue };
+        for (col, cell) in nonblank(cells) {
+            let Some(d) = self.decl(col) else { continue };
             let plan = &self.plans[d];
             if header::is_summable(&plan.spec.ty) {
-                match plan.parse(*cell, ctx.is_1904, &mut self.buf) {
+                match plan.parse(cell, ctx.is_1904, &mut self.buf) {
                     Ok(v) => values[d] = v,
                     Err(Problem::Type(m)) | Err(Problem::NotAChoice { message: m, .. }) => issues
                         .push(CellIssue {
                             kind: CellIssueKind::类型,
                             row: row + 1,
-                            col: *col,
+                            col,
                             column: plan.spec.name.clone(),
                             message: format!("第{}行（合计行） {} {m}", row + 1, plan.spec.name),
                             values: Vec::new(),
@@ -400,16 +432,14 @@ impl<'a> TableState<'a> {
 
 /// "注：…", "说明：…", "备注：…", "填表说明" as the first thing in a row of
 /// at most two cells (a note is one long cell, maybe with a date or name).
-fn is_note(cells: &[(u32, CellRef<'_>)]) -> bool {
-    let Some((_, first)) = cells.first() else {
+fn is_note<C: AsCell>(cells: &[(u32, C)]) -> bool {
+    let mut it = nonblank(cells);
+    let Some((_, CellRef::Text(s))) = it.next() else {
         return false;
     };
-    if cells.len() > 2 {
+    if it.nth(1).is_some() || !s.trim_start().starts_with(['注', '说', '备', '填']) {
         return false;
     }
-    let CellRef::Text(s) = first else {
-        return false;
-    };
     let t = normalize_text(s);
     let t = t.trim_start();
     [
@@ -427,10 +457,50 @@ fn is_note(cells: &[(u32, CellRef<'_>)]) -> bool {
         || (t.starts_with('注') && t[3..].starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// A signature line below the table: "填表人：张三  审核人：李四  联系电话：…".
+fn is_footer<C: AsCell>(cells: &[(u32, C)]) -> bool {
+    const WHO: [&str; 10] = [
+        "填表人",
+        "填报人",
+        "制表人",
+        "审核人",
+        "复核人",
+        "负责人",
+        "单位负责人",
+        "经办人",
+        "联系人",
+        "联系电话",
+    ];
+    let Some((_, CellRef::Text(s))) = nonblank(cells).next() else {
+        return false;
+    };
+    let t = s.trim_start();
+    if !t.starts_with(['填', '制', '审', '复', '负', '单', '经', '联']) {
+        return false;
+    }
+    let t = normalize_header(t);
+    WHO.iter().any(|w| {
+        t.strip_prefix(w)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '：']))
+    })
+}
+
+/// The row's non-blank cells.
+fn nonblank<C: AsCell>(cells: &[(u32, C)]) -> impl Iterator<Item = (u32, CellRef<'_>)> {
+    cells
+        .iter()
+        .map(|(c, v)| (*c, v.cell()))
+        .filter(|(_, v)| !v.is_blank())
+}
+
 /// A 合计 label among the first three cells of the row.
-fn total_label(cells: &[(u32, CellRef<'_>)]) -> Option<TotalKind> {
-    for (_, c) in cells.iter().take(3) {
+fn total_label<C: AsCell>(cells: &[(u32, C)]) -> Option<TotalKind> {
+    for (_, c) in nonblank(cells).take(3) {
         let CellRef::Text(s) = c else { continue };
+        // Every label starts with one of these; data rarely does.
+        if !s.trim_start().starts_with(['合', '总', '小', '共', '全']) {
+            continue;
+        }
         let h = normalize_header(s);
         let h = h.trim_end_matches([':', '：']);
         let h = match h.find('(') {
@@ -446,4 +516,89 @@ fn total_label(cells: &[(u32, CellRef<'_>)]) -> Option<TotalKind> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::{ColumnSpec, ColumnType};
+    use crate::value::AmountUnit;
+
+    fn spec() -> TableSpec {
+        let col = |name: &str, ty| ColumnSpec {
+            name: name.into(),
+            aliases: vec![],
+            ty,
+            required: true,
+            unique: false,
+        };
+        TableSpec {
+            name: "合同备案表".into(),
+            aliases: vec![],
+            columns: vec![
+                col("合同编号", ColumnType::文本),
+                col(
+                    "合同金额",
+                    ColumnType::金额 {
+                        unit: AmountUnit::元,
+                    },
+                ),
+                col("合同类型", ColumnType::文本),
+            ],
+            has_total: true,
+            citations: vec![],
+        }
+    }
+
+    /// Row 1: 合同编号 (A1:A2 merged), 合同 (B1:C1 merged); row 2: 金额, 类型.
+    fn feed(b: &mut SheetBuilder<'_>) {
+        b.push_row(0, &[(0, "合同编号"), (1, "合同")]).unwrap();
+        b.push_row(1, &[(1, "金额"), (2, "类型")]).unwrap();
+        // More rows than the header window, so the header is chosen while
+        // streaming, before the merges are known.
+        for r in 2..40u32 {
+            let id = format!("H-{r}");
+            b.push_row(r, &[(0, id.as_str()), (1, "100"), (2, "主合同")])
+                .unwrap();
+        }
+    }
+
+    #[test]
+    fn merges_learnt_late_can_ask_for_a_second_pass() {
+        let specs = [spec()];
+        let index = AliasIndex::new(&specs);
+        let limits = ReadLimits::default();
+        let ctx = Ctx {
+            file: "f.xlsx",
+            specs: &specs,
+            index: &index,
+            limits: &limits,
+            is_1904: false,
+        };
+        let merges = vec![
+            Dimensions::new((0, 0), (1, 0)),
+            Dimensions::new((0, 1), (0, 2)),
+        ];
+
+        let mut lazy = SheetBuilder::new(&ctx, "S", None);
+        feed(&mut lazy);
+        assert!(
+            lazy.wants_merges(),
+            "合同编号 is not found without the merge"
+        );
+        assert!(matches!(
+            lazy.finish(Some(merges.clone())).unwrap(),
+            Finished::Redo
+        ));
+
+        let mut eager = SheetBuilder::new(&ctx, "S", Some(merges));
+        feed(&mut eager);
+        let Finished::Done(SheetOutcome::Table(t)) = eager.finish(None).unwrap() else {
+            panic!("not a table");
+        };
+        assert_eq!(t.header_row, 2);
+        assert_eq!(t.columns, vec![Some(0), Some(1), Some(2)]);
+        assert_eq!(t.rows.len(), 38);
+        assert!(t.issues.is_empty(), "{:?}", t.issues);
+    }
 }

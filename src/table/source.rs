@@ -61,7 +61,7 @@ pub(crate) fn detect(path: &Path, file: &str, limits: &ReadLimits) -> Result<Det
         return check_zip(path, file, limits);
     }
     if head.starts_with(&OLE_MAGIC) {
-        return check_ole(path, file).map(simple);
+        return check_ole(path, file, limits).map(simple);
     }
     if let Some(what) = known_non_table(head) {
         return Err(not_a_workbook(file, what));
@@ -177,6 +177,19 @@ fn check_zip(path: &Path, file: &str, limits: &ReadLimits) -> Result<Detected, R
         names.push(name);
     }
     let format = classify_zip(file, &names, path)?;
+    if format == Format::Ods {
+        super::ods_guard::check(path, limits).map_err(|r| match r {
+            super::ods_guard::Refusal::Limit { what, limit } => ReadError::Limit {
+                file: file.into(),
+                what,
+                limit,
+            },
+            super::ods_guard::Refusal::Corrupt(detail) => ReadError::Corrupt {
+                file: file.into(),
+                detail,
+            },
+        })?;
+    }
     Ok(Detected {
         format,
         largest_sheet_part,
@@ -248,7 +261,7 @@ fn read_zip_entry_head(path: &Path, name: &str) -> Option<String> {
 
 /// An OLE compound file is a legacy .xls, an encrypted (password-protected)
 /// .xlsx, or some other Office document.
-fn check_ole(path: &Path, file: &str) -> Result<Format, ReadError> {
+fn check_ole(path: &Path, file: &str, limits: &ReadLimits) -> Result<Format, ReadError> {
     let bytes = std::fs::read(path).map_err(|e| open_error(file, &e))?;
     // Directory entries name their streams in UTF-16LE.
     let has = |name: &str| {
@@ -259,7 +272,18 @@ fn check_ole(path: &Path, file: &str) -> Result<Format, ReadError> {
         return Err(ReadError::Encrypted { file: file.into() });
     }
     if has("Workbook") || has("Book") {
-        return Ok(Format::Xls);
+        return match super::xls_guard::check(&bytes, limits) {
+            Ok(()) => Ok(Format::Xls),
+            Err(super::xls_guard::Refusal::Limit { what, limit }) => Err(ReadError::Limit {
+                file: file.into(),
+                what,
+                limit,
+            }),
+            Err(super::xls_guard::Refusal::Corrupt(detail)) => Err(ReadError::Corrupt {
+                file: file.into(),
+                detail,
+            }),
+        };
     }
     if has("WordDocument") {
         return Err(not_a_workbook(

@@ -183,6 +183,11 @@ impl<'s> ColumnPlan<'s> {
     }
 
     fn choice(&self, cell: CellRef<'_>) -> Result<Value, Problem> {
+        if let CellRef::Text(s) = cell
+            && let Some((_, canon)) = self.choices.iter().find(|(_, c)| c == s.trim())
+        {
+            return Ok(Value::Text(canon.clone()));
+        }
         let text = clean_text(&cell.text());
         let norm = normalize_text(&text);
         if let Some((_, canon)) = self.choices.iter().find(|(n, _)| *n == norm) {
@@ -311,13 +316,11 @@ pub(crate) fn decimal_from_f64(f: f64, buf: &mut String) -> Option<Decimal> {
 /// number that is a plausible serial or yyyymmdd.
 pub(crate) fn date(cell: CellRef<'_>, is_1904: bool) -> Option<NaiveDate> {
     match cell {
+        // The cell knows its own date system (1900 or 1904); serials up to
+        // 60 (before 1900-03-01) are Excel's fictitious calendar: refused.
         CellRef::DateTime(d) if d.is_datetime() => {
-            let serial = if is_1904 {
-                d.as_f64() + DAYS_1900_TO_1904
-            } else {
-                d.as_f64()
-            };
-            excel_serial_to_date(serial).ok()
+            let day = d.as_datetime()?.date();
+            (day >= NaiveDate::from_ymd_opt(1900, 3, 1)?).then_some(day)
         }
         CellRef::Iso(s) => {
             let day = s.get(..10).unwrap_or(s);
@@ -403,6 +406,136 @@ mod tests {
         assert_eq!(decimal_from_f64(123.0, &mut b), Some(Decimal::from(123)));
         assert_eq!(decimal_from_f64(f64::NAN, &mut b), None);
         assert_eq!(decimal_from_f64(1e300, &mut b), None);
+    }
+
+    fn plan_for(ty: ColumnType, header_unit: Option<&str>) -> (ColumnSpec, Option<String>) {
+        let spec = ColumnSpec {
+            name: "列".into(),
+            aliases: vec![],
+            ty,
+            required: false,
+            unique: false,
+        };
+        (spec, header_unit.map(str::to_string))
+    }
+
+    fn parse(
+        ty: ColumnType,
+        header_unit: Option<&str>,
+        cell: CellRef<'_>,
+    ) -> Result<Value, Problem> {
+        let (spec, unit) = plan_for(ty, header_unit);
+        let plan = ColumnPlan::new(&spec, unit.as_deref(), None, 10);
+        plan.parse(cell, false, &mut String::new())
+    }
+
+    fn pct(s: &str) -> Value {
+        Value::Percent(Percent::from_points(Decimal::from_str(s).unwrap()))
+    }
+
+    #[test]
+    fn percents_from_excel_and_text() {
+        let p = |c| parse(ColumnType::百分比, None, c);
+        assert_eq!(p(CellRef::Float(0.2)), Ok(pct("20")));
+        assert_eq!(p(CellRef::Float(0.125)), Ok(pct("12.5")));
+        assert_eq!(p(CellRef::Int(20)), Ok(pct("20")), "a bare 20 means 20%");
+        assert_eq!(p(CellRef::Text("10%")), Ok(pct("10")));
+        assert_eq!(p(CellRef::Text("百分之十")), Ok(pct("10")));
+        assert_eq!(
+            parse(ColumnType::百分比, Some("%"), CellRef::Float(0.5)),
+            Ok(pct("0.5"))
+        );
+        assert!(matches!(p(CellRef::Text("很多")), Err(Problem::Type(_))));
+    }
+
+    #[test]
+    fn periods_bools_numbers() {
+        let period = |c, u| parse(ColumnType::期间, u, c);
+        assert_eq!(
+            period(CellRef::Text("30日"), None),
+            Ok(Value::Period(Period::new(30, crate::value::PeriodUnit::日)))
+        );
+        assert_eq!(
+            period(CellRef::Int(6), Some("月")),
+            Ok(Value::Period(Period::new(6, crate::value::PeriodUnit::月)))
+        );
+        assert!(
+            matches!(period(CellRef::Int(6), None), Err(Problem::Type(m)) if m.contains("应写明单位"))
+        );
+        let b = |c| parse(ColumnType::是否, None, c);
+        assert_eq!(b(CellRef::Text("是")), Ok(Value::Bool(true)));
+        assert_eq!(b(CellRef::Bool(false)), Ok(Value::Bool(false)));
+        assert_eq!(b(CellRef::Int(1)), Ok(Value::Bool(true)));
+        let n = |c| parse(ColumnType::数值, None, c);
+        assert_eq!(
+            n(CellRef::Text("１，２００")),
+            Ok(Value::Number(Decimal::from(1200)))
+        );
+        assert_eq!(n(CellRef::Text("三")), Ok(Value::Number(Decimal::from(3))));
+        assert_eq!(n(CellRef::Text("5台")), Ok(Value::Number(Decimal::from(5))));
+        assert_eq!(
+            n(CellRef::Float(2.5)),
+            Ok(Value::Number(Decimal::from_str("2.5").unwrap()))
+        );
+        assert!(n(CellRef::Text("若干")).is_err());
+    }
+
+    #[test]
+    fn text_cells() {
+        let t = |c| parse(ColumnType::文本, None, c);
+        assert_eq!(t(CellRef::Float(123.0)), Ok(Value::Text("123".into())));
+        assert_eq!(t(CellRef::Int(7)), Ok(Value::Text("7".into())));
+        assert_eq!(t(CellRef::Text(" a\u{7}b ")), Ok(Value::Text("ab".into())));
+        assert!(
+            matches!(t(CellRef::Text("一二三四五六七八九十十一")), Err(Problem::Type(m)) if m.contains("过长"))
+        );
+        assert!(
+            matches!(t(CellRef::Error(&calamine::CellErrorType::Ref)), Err(Problem::Type(m)) if m == "公式错误 #REF!")
+        );
+    }
+
+    #[test]
+    fn dates_and_amounts() {
+        let d = |c| parse(ColumnType::日期, None, c);
+        let day = Value::Date(NaiveDate::from_ymd_opt(2025, 7, 1).unwrap());
+        assert_eq!(d(CellRef::Int(45839)), Ok(day.clone()));
+        assert_eq!(d(CellRef::Int(20250701)), Ok(day.clone()));
+        assert_eq!(d(CellRef::Iso("2025-07-01T00:00:00")), Ok(day.clone()));
+        assert_eq!(d(CellRef::Text("2025年7月1日")), Ok(day.clone()));
+        assert!(
+            d(CellRef::Int(12)).is_err(),
+            "too small to be a date serial"
+        );
+        use calamine::{ExcelDateTime, ExcelDateTimeType::DateTime};
+        let cell = |v, is_1904| CellRef::DateTime(ExcelDateTime::new(v, DateTime, is_1904));
+        assert_eq!(d(cell(45839.5, false)), Ok(day.clone()));
+        assert_eq!(
+            d(cell(45839.0 - 1462.0, true)),
+            Ok(day.clone()),
+            "1904 date system"
+        );
+        assert!(d(cell(30.0, false)).is_err());
+        assert!(
+            matches!(d(CellRef::Text("#N/A")), Err(Problem::Type(m)) if m.contains("公式错误"))
+        );
+        let a = |c, u| {
+            parse(
+                ColumnType::金额 {
+                    unit: AmountUnit::元,
+                },
+                u,
+                c,
+            )
+        };
+        let yuan = |s: &str| Value::Amount(Amount::from_yuan(Decimal::from_str(s).unwrap()));
+        assert_eq!(a(CellRef::Float(12.5), Some("万元")), Ok(yuan("125000")));
+        assert_eq!(
+            a(CellRef::Text("3元"), Some("万元")),
+            Ok(yuan("3")),
+            "the cell's unit wins"
+        );
+        assert_eq!(a(CellRef::Float(0.1 + 0.2), None), Ok(yuan("0.3")));
+        assert!(a(CellRef::Float(1e300), None).is_err());
     }
 
     #[test]

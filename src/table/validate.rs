@@ -6,7 +6,9 @@ use super::{CellIssue, CellIssueKind, Row, Table, column_letter, header};
 use crate::value::{Value, normalize_text};
 use calamine::Dimensions;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Cells (1-based sheet row, declared column).
 type CellSet = HashSet<(u32, usize)>;
@@ -140,22 +142,26 @@ fn apply_merges(t: &mut TableState<'_>, merges: &[Dimensions]) -> (CellSet, Cell
     let mut covered = CellSet::new();
     let mut propagated = CellSet::new();
     for m in merges {
-        if m.start.0 <= t.header.row || m.end.0 == m.start.0 && m.end.1 == m.start.1 {
+        let single = m.end == m.start;
+        let inverted = m.end.0 < m.start.0 || m.end.1 < m.start.1;
+        if single || inverted || m.start.0 <= t.header.row {
             continue;
         }
         // Rows in the region, by 1-based sheet row.
-        let lo = t.rows.partition_point(|r| r.sheet_row < m.start.0 + 1);
-        let hi = t.rows.partition_point(|r| r.sheet_row <= m.end.0 + 1);
+        let (top, bottom) = (u64::from(m.start.0) + 1, u64::from(m.end.0) + 1);
+        let lo = t.rows.partition_point(|r| u64::from(r.sheet_row) < top);
+        let hi = t.rows.partition_point(|r| u64::from(r.sheet_row) <= bottom);
         let origin_value = t.decl(m.start.1).and_then(|d| {
-            let first = t.rows.get(lo).filter(|r| r.sheet_row == m.start.0 + 1)?;
+            let first = t.rows.get(lo).filter(|r| u64::from(r.sheet_row) == top)?;
             let copy = !header::is_summable(&t.plans[d].spec.ty) && !first.values[d].is_empty();
             copy.then(|| (d, first.values[d].clone()))
         });
-        let decls: Vec<usize> = (m.start.1..=m.end.1.min(m.start.1.saturating_add(1024)))
+        let last_col = m.end.1.min(t.mapped_width());
+        let decls: Vec<usize> = (m.start.1..=last_col.max(m.start.1))
             .filter_map(|c| t.decl(c))
             .collect();
         for r in &mut t.rows[lo..hi] {
-            let is_origin = r.sheet_row == m.start.0 + 1;
+            let is_origin = u64::from(r.sheet_row) == top;
             for &d in &decls {
                 if !is_origin {
                     covered.insert((r.sheet_row, d));
@@ -181,13 +187,18 @@ fn unique(
     propagated: &CellSet,
     issues: &mut Vec<CellIssue>,
 ) {
-    let mut seen: HashMap<String, u32> = HashMap::new();
+    let mut seen: HashMap<Cow<'_, str>, u32, BuildHasherDefault<FxHasher>> =
+        HashMap::with_capacity_and_hasher(rows.len(), Default::default());
     for r in rows {
         let v = &r.values[d];
         if v.is_empty() || propagated.contains(&(r.sheet_row, d)) {
             continue;
         }
-        let key = normalize_text(&v.canonical());
+        let key = match v {
+            Value::Text(s) if is_normal(s) => Cow::Borrowed(s.as_str()),
+            Value::Text(s) => Cow::Owned(normalize_text(s)),
+            v => Cow::Owned(v.canonical()),
+        };
         match seen.get(&key) {
             Some(&first) => issues.push(issue(
                 CellIssueKind::唯一,
@@ -208,6 +219,37 @@ fn unique(
                 seen.insert(key, r.sheet_row);
             }
         }
+    }
+}
+
+/// Whether `normalize_text` would leave `s` as it is (no full-width forms,
+/// no surrounding spaces), so it can be used as a key without copying.
+fn is_normal(s: &str) -> bool {
+    s.trim() == s
+        && !s
+            .chars()
+            .any(|c| matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}'))
+}
+
+/// A small fast hasher for the uniqueness check (keys are cell texts of
+/// one upload; flooding resistance is not needed there).
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 

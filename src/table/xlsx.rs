@@ -12,7 +12,7 @@ use std::path::Path;
 /// Sheets whose XML part is at most this big get their merged regions read
 /// before the cells (one extra cheap pass). Bigger sheets are streamed once
 /// and consult merges only when the header came out incomplete.
-const EAGER_MERGES_BYTES: u64 = 32 * 1024 * 1024;
+const EAGER_MERGES_BYTES: u64 = 4 * 1024 * 1024;
 
 type Book = Xlsx<BufReader<File>>;
 
@@ -81,7 +81,7 @@ fn read_sheet(
 
 fn merges(book: &mut Book, ctx: &Ctx<'_>, name: &str) -> Result<Vec<Dimensions>, ReadError> {
     book.merge_cells_by_sheet_name(name)
-        .map_err(|e| sheet_error(ctx, name, format!("合并单元格信息无法读取（{e}）")))
+        .map_err(|e| sheet_error(ctx, name, format!("内容已损坏，无法读取合并单元格（{e}）")))
 }
 
 /// One pass over the sheet's cells, grouped into rows.

@@ -2,7 +2,7 @@
 //! 政府采购品目分类目录.
 
 use super::text::normalize_text;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The 31 characters of GB 32100-2015, in value order (no I, O, S, V, Z).
@@ -88,6 +88,8 @@ pub struct CatalogEntry {
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     entries: HashMap<String, CatalogEntry>,
+    /// Codes that are some entry's parent: every other entry is a 底级品目.
+    parents: HashSet<String>,
 }
 
 const EMBEDDED_CSV: &str = include_str!(concat!(
@@ -139,7 +141,8 @@ impl Catalog {
             entries.insert(entry.code.clone(), entry);
         }
         check_parents(&entries)?;
-        Ok(Catalog { entries })
+        let parents = entries.values().filter_map(|e| e.parent.clone()).collect();
+        Ok(Catalog { entries, parents })
     }
     /// Looks a code up after normalising it (trim, upper-case, full-width).
     /// Also accepts "A02010105 台式计算机" (code followed by a name).
@@ -151,6 +154,11 @@ impl Catalog {
         let letter = text.chars().next().filter(char::is_ascii_alphabetic)?;
         let digits: String = text[1..].chars().take_while(char::is_ascii_digit).collect();
         self.entries.get(&format!("{letter}{digits}"))
+    }
+    /// Whether `code` is a 底级品目 (an entry with no sub-entries); `None`
+    /// when it is not in the catalogue.
+    pub fn is_leaf(&self, code: &str) -> Option<bool> {
+        self.get(code).map(|e| !self.parents.contains(&e.code))
     }
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -301,6 +309,14 @@ mod tests {
             }
         }
         assert!(std::ptr::eq(catalog, Catalog::embedded()));
+    }
+
+    #[test]
+    fn leaves() {
+        let catalog = Catalog::embedded();
+        assert_eq!(catalog.is_leaf("A02010105"), Some(true)); // 台式计算机
+        assert_eq!(catalog.is_leaf("A02010100"), Some(false)); // 计算机
+        assert_eq!(catalog.is_leaf("A99999999"), None);
     }
 
     #[test]

@@ -1,0 +1,415 @@
+//! Excel (.xlsx) view of a document, for forms: a merged title row, the
+//! text blocks as merged rows, each table with bold bordered headers, typed
+//! cells (numbers stay numbers, with 元/万元/date formats), and 合计 rows as
+//! SUM formulas whose cached results are set, so readers that do not
+//! recalculate (calamine, previewers, WPS in protected view) see the values.
+//!
+//! Column widths are computed from the text, counting a Chinese character as
+//! two: Excel's own autofit (and rust_xlsxwriter's) undersizes CJK text.
+
+use super::format::{display_width, number_text};
+use super::model::{Block, Cell, CellKind, Doc, Row, Table, TotalCell};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{
+    Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet,
+    XlsxError,
+};
+use std::fmt::Write;
+
+const FONT: &str = "宋体";
+const FONT_SIZE: f64 = 11.0;
+/// Points per line of 11 pt text (Excel's default row height is 13.5–15).
+const LINE_HEIGHT: f64 = 14.25;
+const MIN_WIDTH: f64 = 6.0;
+const MAX_WIDTH: f64 = 50.0;
+
+/// Excel's limits on a sheet name: 31 characters, none of []:*?/\.
+pub fn sheet_name(title: &str) -> String {
+    let cleaned: String = title
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\' | '\n'))
+        .take(31)
+        .collect();
+    let cleaned = cleaned.trim_matches('\'').trim().to_string();
+    if cleaned.is_empty() {
+        "Sheet1".into()
+    } else {
+        cleaned
+    }
+}
+
+pub fn render(doc: &Doc) -> Result<Vec<u8>, String> {
+    build(doc).map_err(|e| format!("无法生成 .xlsx：{e}"))
+}
+
+struct Formats {
+    title: Format,
+    center: Format,
+    left: Format,
+    right: Format,
+    caption: Format,
+    header: Format,
+    text: Format,
+    total_text: Format,
+}
+
+fn base() -> Format {
+    Format::new().set_font_name(FONT).set_font_size(FONT_SIZE)
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let wrap = || {
+            base()
+                .set_text_wrap()
+                .set_align(FormatAlign::VerticalCenter)
+        };
+        let boxed = || wrap().set_border(FormatBorder::Thin);
+        Formats {
+            title: base()
+                .set_bold()
+                .set_font_size(18)
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_text_wrap(),
+            center: wrap().set_align(FormatAlign::Center),
+            left: wrap().set_align(FormatAlign::Left),
+            right: wrap().set_align(FormatAlign::Right),
+            caption: wrap().set_bold().set_align(FormatAlign::Left),
+            header: boxed()
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_background_color(Color::RGB(0xD9D9D9)),
+            text: boxed().set_align(FormatAlign::Left),
+            total_text: boxed().set_bold().set_align(FormatAlign::Center),
+        }
+    }
+}
+
+/// The number format of a typed column; counts and percentages show
+/// decimals only when some value has them.
+fn num_format(kind: CellKind, t: &Table, col: usize) -> &'static str {
+    let has_fraction = |scale: Decimal| {
+        t.data_rows().any(|r| match r.get(col) {
+            Some(Cell::Number(n)) => !(n * scale).fract().is_zero(),
+            _ => false,
+        })
+    };
+    match kind {
+        CellKind::元 => "#,##0.00",
+        CellKind::万元 => "#,##0.00####",
+        CellKind::日期 => "yyyy\"年\"m\"月\"d\"日\"",
+        CellKind::百分比 if has_fraction(Decimal::from(100)) => "0.00%",
+        CellKind::百分比 => "0%",
+        CellKind::数值 if has_fraction(Decimal::ONE) => "#,##0.00##",
+        CellKind::数值 => "#,##0",
+        CellKind::文本 => "@",
+    }
+}
+
+fn build(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
+    let f = Formats::new();
+    let cols = doc.tables().map(Table::columns).max().unwrap_or(1).max(1);
+    let widths = column_widths(doc, cols);
+    let total_width: f64 = widths.iter().sum();
+
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet_name(&doc.title()))?;
+    ws.set_paper_size(9); // A4
+    if total_width > 110.0 {
+        ws.set_landscape();
+    }
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_center_horizontally(true);
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+
+    let mut row: u32 = 0;
+    let title = doc.title();
+    if !title.is_empty() {
+        merged(ws, row, cols, &title, &f.title)?;
+        ws.set_row_height(row, 36)?;
+        row += 1;
+    }
+    let mut header_rows = Vec::new();
+    for b in &doc.blocks {
+        match b {
+            Block::Title(_) => {}
+            Block::Masthead(t) | Block::DocNo(t) | Block::Subtitle(t) => {
+                text_row(ws, row, cols, t, &f.center, total_width)?;
+                row += 1;
+            }
+            Block::Addressee(t)
+            | Block::Heading(_, t)
+            | Block::Para { text: t, .. }
+            | Block::Note(t)
+            | Block::Attachment(t)
+            | Block::CopyTo(t)
+            | Block::Printed(t) => {
+                text_row(ws, row, cols, t, &f.left, total_width)?;
+                row += 1;
+            }
+            Block::Signature(t) | Block::Date(t) => {
+                text_row(ws, row, cols, t, &f.right, total_width)?;
+                row += 1;
+            }
+            Block::Table(t) => {
+                if let Some(c) = &t.caption {
+                    text_row(ws, row, cols, c, &f.caption, total_width)?;
+                    row += 1;
+                }
+                header_rows.push(row);
+                row = table(ws, row, t, &f, &widths)?;
+            }
+            Block::Blank | Block::PageBreak => row += 1,
+        }
+    }
+    if let [h] = header_rows[..] {
+        ws.set_repeat_rows(h, h)?;
+        ws.set_freeze_panes(h + 1, 0)?;
+    }
+    wb.save_to_buffer()
+}
+
+/// Writes one table from `start`; returns the next free row.
+fn table(
+    ws: &mut Worksheet,
+    start: u32,
+    t: &Table,
+    f: &Formats,
+    widths: &[f64],
+) -> Result<u32, XlsxError> {
+    for (c, h) in t.header.iter().enumerate() {
+        ws.write_string_with_format(start, c as u16, h, &f.header)?;
+    }
+    ws.set_row_height(
+        start,
+        row_height(t.header.iter().map(String::as_str).enumerate(), widths),
+    )?;
+    let formats: Vec<(Format, Format)> = t
+        .kinds
+        .iter()
+        .enumerate()
+        .map(|(c, k)| {
+            let cell = f.text.clone().set_num_format(num_format(*k, t, c));
+            let cell = if k.is_numeric() || *k == CellKind::日期 {
+                cell.set_align(FormatAlign::Right)
+            } else {
+                cell
+            };
+            let total = cell.clone().set_bold();
+            (cell, total)
+        })
+        .collect();
+    // Sheet rows of the data rows, for the 合计 formulas.
+    let first = start + 1;
+    let data_rows: Vec<u32> = t
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r, Row::Data(_)))
+        .map(|(i, _)| first + i as u32)
+        .collect();
+    for (i, r) in t.rows.iter().enumerate() {
+        let at = first + i as u32;
+        match r {
+            Row::Data(cells) => {
+                let mut texts = Vec::with_capacity(cells.len());
+                for (c, cell) in cells.iter().enumerate() {
+                    let fmt = &formats[c].0;
+                    let col = c as u16;
+                    match cell {
+                        Cell::Empty => {
+                            ws.write_blank(at, col, fmt)?;
+                        }
+                        Cell::Text(s) => {
+                            ws.write_string_with_format(at, col, s, fmt)?;
+                            texts.push((c, s.as_str()));
+                        }
+                        Cell::Number(n) => {
+                            ws.write_number_with_format(at, col, n.to_f64().unwrap_or(0.0), fmt)?;
+                        }
+                        Cell::Date(d) => {
+                            use chrono::Datelike;
+                            let date = ExcelDateTime::from_ymd(
+                                d.year().clamp(1900, 9999) as u16,
+                                d.month() as u8,
+                                d.day() as u8,
+                            )?;
+                            ws.write_date_with_format(at, col, &date, fmt)?;
+                        }
+                    }
+                }
+                if !texts.is_empty() {
+                    ws.set_row_height(at, row_height(texts.into_iter(), widths))?;
+                }
+            }
+            Row::Total(cells) => {
+                for (c, cell) in cells.iter().enumerate() {
+                    let col = c as u16;
+                    match cell {
+                        TotalCell::Text(s) => {
+                            ws.write_string_with_format(at, col, s, &f.total_text)?;
+                        }
+                        TotalCell::Sum(n) => {
+                            let fmt = &formats[c].1;
+                            match sum_formula(col, &data_rows) {
+                                Some(formula) => ws.write_formula_with_format(
+                                    at,
+                                    col,
+                                    Formula::new(formula).set_result(n.normalize().to_string()),
+                                    fmt,
+                                )?,
+                                None => ws.write_number_with_format(at, col, 0.0, fmt)?,
+                            };
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(first + t.rows.len() as u32)
+}
+
+/// "=SUM(F4:F9,F11:F12)" over runs of consecutive data rows.
+fn sum_formula(col: u16, rows: &[u32]) -> Option<String> {
+    let letter = crate::table::column_letter(u32::from(col));
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &r in rows {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == r => *end = r,
+            _ => runs.push((r, r)),
+        }
+    }
+    if runs.is_empty() {
+        return None;
+    }
+    let mut s = String::from("=SUM(");
+    for (i, (a, b)) in runs.iter().enumerate() {
+        if i > 0 {
+            s.push(',');
+        }
+        // Sheet rows are 1-based in formulas.
+        write!(s, "{letter}{}:{letter}{}", a + 1, b + 1).ok();
+    }
+    s.push(')');
+    Some(s)
+}
+
+/// A text block across all columns, tall enough for its wrapped lines.
+fn text_row(
+    ws: &mut Worksheet,
+    row: u32,
+    cols: usize,
+    text: &str,
+    fmt: &Format,
+    total_width: f64,
+) -> Result<(), XlsxError> {
+    merged(ws, row, cols, text, fmt)?;
+    let lines: f64 = text
+        .split('\n')
+        .map(|l| {
+            (display_width(l) as f64 / total_width.max(1.0))
+                .ceil()
+                .max(1.0)
+        })
+        .sum();
+    ws.set_row_height(row, (lines * LINE_HEIGHT + 4.0).max(20.0))?;
+    Ok(())
+}
+
+fn merged(
+    ws: &mut Worksheet,
+    row: u32,
+    cols: usize,
+    text: &str,
+    fmt: &Format,
+) -> Result<(), XlsxError> {
+    if cols > 1 {
+        ws.merge_range(row, 0, row, (cols - 1) as u16, text, fmt)?;
+    } else {
+        ws.write_string_with_format(row, 0, text, fmt)?;
+    }
+    Ok(())
+}
+
+/// Height for a row whose cells (column, text) wrap within their column
+/// widths.
+fn row_height<'a>(texts: impl Iterator<Item = (usize, &'a str)>, widths: &[f64]) -> f64 {
+    let lines = texts
+        .map(|(c, t)| (t, widths.get(c).copied().unwrap_or(MIN_WIDTH)))
+        .map(|(t, w)| {
+            t.split('\n')
+                .map(|l| {
+                    (display_width(l) as f64 / (w - 1.0).max(1.0))
+                        .ceil()
+                        .max(1.0)
+                })
+                .sum::<f64>()
+        })
+        .fold(1.0, f64::max);
+    (lines * LINE_HEIGHT + 6.0).max(20.0)
+}
+
+/// Widths in Excel character units: the widest header or cell of each
+/// column (Chinese characters count two), plus padding, within limits.
+fn column_widths(doc: &Doc, cols: usize) -> Vec<f64> {
+    let mut widths = vec![MIN_WIDTH; cols];
+    for t in doc.tables() {
+        for (c, h) in t.header.iter().enumerate() {
+            // Headers wrap at about 16 columns rather than widen the sheet.
+            let w = (display_width(h) as f64 * 1.1).min(16.0);
+            widths[c] = widths[c].max(w + 2.0);
+        }
+        for r in &t.rows {
+            match r {
+                Row::Data(cells) => {
+                    for (c, cell) in cells.iter().enumerate() {
+                        let text = match cell {
+                            Cell::Empty => String::new(),
+                            Cell::Text(s) => s.clone(),
+                            Cell::Number(n) => number_text(*n, t.kinds[c]),
+                            Cell::Date(_) => "2025年12月31日".into(),
+                        };
+                        widths[c] = widths[c].max(display_width(&text) as f64 * 1.1 + 2.0);
+                    }
+                }
+                Row::Total(cells) => {
+                    for (c, cell) in cells.iter().enumerate() {
+                        let text = match cell {
+                            TotalCell::Text(s) => s.clone(),
+                            TotalCell::Sum(n) => number_text(*n, t.kinds[c]),
+                        };
+                        widths[c] = widths[c].max(display_width(&text) as f64 * 1.2 + 2.0);
+                    }
+                }
+            }
+        }
+    }
+    widths
+        .into_iter()
+        .map(|w| w.clamp(MIN_WIDTH, MAX_WIDTH).round())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_span_runs_of_data_rows() {
+        assert_eq!(sum_formula(5, &[3, 4, 5]).unwrap(), "=SUM(F4:F6)");
+        assert_eq!(sum_formula(0, &[3, 4, 6]).unwrap(), "=SUM(A4:A5,A7:A7)");
+        assert_eq!(sum_formula(0, &[]), None);
+    }
+
+    #[test]
+    fn sheet_names_are_valid() {
+        assert_eq!(sheet_name("a/b:c"), "abc");
+        assert_eq!(sheet_name(""), "Sheet1");
+        assert_eq!(sheet_name(&"长".repeat(40)).chars().count(), 31);
+    }
+}
