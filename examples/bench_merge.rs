@@ -20,7 +20,7 @@ use rust_xlsxwriter::Workbook;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-const HEADER: [&str; 14] = [
+const HEADER: [&str; 15] = [
     "参与单位",
     "单位代码",
     "预算级次",
@@ -35,15 +35,17 @@ const HEADER: [&str; 14] = [
     "代理机构类型",
     "组织形式",
     "临时采购计划类型",
+    "委托函",
 ];
 
+/// One 品目 per 采购包 (ZJ-02-同一品目).
 const ITEMS: [(&str, &str); 6] = [
     ("1", "A02010105"),
-    ("1", "A02010108"),
-    ("2", "A02021003"),
-    ("2", "A02021004"),
-    ("3", "A02010601"),
-    ("3", "A02010104"),
+    ("2", "A02010108"),
+    ("3", "A02021003"),
+    ("4", "A02021004"),
+    ("5", "A02010601"),
+    ("6", "A02010104"),
 ];
 
 fn write_unit(path: &Path, i: usize, lines: usize) -> Result<(), rust_xlsxwriter::XlsxError> {

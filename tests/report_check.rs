@@ -421,9 +421,15 @@ fn assert_marks_match(
     let links = pkg.links(&sheets[0].1);
     let mut sheet_of: HashMap<(String, String), String> = HashMap::new();
     for (k, f) in fs.iter().enumerate() {
-        let anchor = &links[&format!("I{}", k + 2)];
-        let (sheet, cell) = anchor.rsplit_once('!').unwrap();
-        let sheet = sheet.trim_matches('\'').replace("''", "'");
+        let at = format!("I{}", k + 2);
+        let Some(sheet) = f["location"]["sheet"].as_str() else {
+            // Project facts (YAML) have no cell to link to.
+            assert!(!links.contains_key(&at), "finding {k} has no sheet: {f}");
+            continue;
+        };
+        let anchor = &links[&at];
+        let (target, cell) = anchor.rsplit_once('!').unwrap();
+        let target = target.trim_matches('\'').replace("''", "'");
         let expected_cell = f["location"]["cell"]
             .as_str()
             .map(str::to_string)
@@ -431,8 +437,9 @@ fn assert_marks_match(
         assert_eq!(cell, expected_cell, "finding {k}: {f}");
         let key = (
             f["location"]["file"].as_str().unwrap().to_string(),
-            f["location"]["sheet"].as_str().unwrap().to_string(),
+            sheet.to_string(),
         );
+        let sheet = target;
         let prev = sheet_of.insert(key, sheet.clone());
         assert!(
             prev.is_none_or(|p| p == sheet),
@@ -447,9 +454,12 @@ fn assert_marks_match(
         let mut expected: BTreeMap<String, &str> = BTreeMap::new();
         let mut messages: BTreeMap<String, Vec<&str>> = BTreeMap::new();
         for f in fs {
+            let Some(sheet) = f["location"]["sheet"].as_str() else {
+                continue;
+            };
             let key = (
                 f["location"]["file"].as_str().unwrap().to_string(),
-                f["location"]["sheet"].as_str().unwrap().to_string(),
+                sheet.to_string(),
             );
             if sheet_of.get(&key) != Some(name) {
                 continue;
@@ -793,4 +803,78 @@ fn annotated_workbook_from_xls_ods_and_csv() {
         Some(&Data::Empty),
         "the blank line stays blank"
     );
+}
+
+/// Every jurisdiction's faulty sample (workbook and project facts): the
+/// annotated workbook marks exactly the JSON's cells, and the HTML shows
+/// each finding once.
+#[test]
+fn reports_from_every_faulty_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut seen = 0;
+    for set in [
+        "national",
+        "beijing",
+        "zhejiang",
+        "jilin",
+        "shandong",
+        "liaocheng",
+        "jiangbei",
+    ] {
+        let book = samples.join(set).join("faulty.xlsx");
+        let facts = samples.join(set).join("project-faulty.yaml");
+        if !book.exists() {
+            continue;
+        }
+        seen += 1;
+        let (book, facts) = (book.display().to_string(), facts.display().to_string());
+        let base = [
+            "check",
+            &book,
+            "--data",
+            &facts,
+            "-p",
+            set,
+            "--as-of",
+            "2025-12-01",
+        ];
+        let run = |extra: &[&str]| {
+            let mut a = base.to_vec();
+            a.extend(extra);
+            let out = jicai(&a);
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{set}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            out
+        };
+        let json: Json = serde_json::from_slice(&run(&["--format", "json"]).stdout).unwrap();
+        let fs = findings(&json);
+        assert!(fs.len() >= 10, "{set}: a faulty sample has findings");
+
+        let xlsx = dir.path().join(format!("{set}.xlsx"));
+        run(&["--format", "xlsx", "--out", xlsx.to_str().unwrap()]);
+        assert_marks_match(fs, &xlsx, checked_sheets(&json));
+
+        let html = String::from_utf8(run(&["--format", "html"]).stdout).unwrap();
+        assert_eq!(
+            html.matches("<article class=\"finding").count(),
+            fs.len(),
+            "{set}"
+        );
+        for f in fs {
+            assert!(
+                html.contains(&esc(f["message"].as_str().unwrap())),
+                "{set}: {f}"
+            );
+        }
+        let lower = html.to_lowercase();
+        for bad in ["http", "<link", "src=", "<script", "url("] {
+            assert!(!lower.contains(bad), "{set}: found {bad}");
+        }
+    }
+    assert!(seen > 0, "samples/ has faulty workbooks");
 }
