@@ -85,6 +85,10 @@ fn write_unit(path: &Path, i: usize, lines: usize) -> Result<(), rust_xlsxwriter
                 "自行采购"
             },
         )?;
+        // Participants attach their letter of entrustment (ZJ-07-委托函).
+        if !lead {
+            ws.write(r, 14, "委托函.pdf")?;
+        }
     }
     wb.save(path)
 }
@@ -184,6 +188,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let total = t.elapsed();
         merge_best = merge_best.min(total);
         write_best = write_best.min(total - merged);
+        let mut rules: std::collections::BTreeMap<&str, usize> = Default::default();
+        for f in &m.check.findings {
+            *rules.entry(f.rule.as_str()).or_default() += 1;
+        }
+        if !rules.is_empty() {
+            println!("问题：{rules:?}");
+        }
         summary = format!(
             "{} 行需求、{} 家单位、{} 个汇总行、{} 条问题，预算合计 {} 万元，总计划 {:.1} MB",
             m.lines.len(),
