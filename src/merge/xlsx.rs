@@ -93,7 +93,12 @@ pub fn build(report: &MergeReport) -> Result<Workbook, JicaiError> {
     let mut wb = Workbook::new();
     let mut formats = Formats::default();
     summary_sheet(wb.add_worksheet(), report, &mut formats).map_err(xlsx_error)?;
-    lines_sheet(wb.add_worksheet(), report, &layout, &placed, &mut formats).map_err(xlsx_error)?;
+    // The 明细 can have as many rows as all inputs together: it is streamed
+    // to a temporary file row by row.
+    let ws = wb
+        .add_worksheet_with_constant_memory()
+        .map_err(xlsx_error)?;
+    lines_sheet(ws, report, &layout, &placed, &mut formats).map_err(xlsx_error)?;
     let ws = wb.add_worksheet();
     ws.set_name(FINDINGS_SHEET).map_err(xlsx_error)?;
     let link = |i: usize, f: &Finding| placed.link(i, f);
