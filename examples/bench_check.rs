@@ -53,6 +53,7 @@ fn generate(path: &Path, rows: u32) -> Result<(), rust_xlsxwriter::XlsxError> {
         "代理机构",
         "代理机构类型",
         "组织形式",
+        "委托函",
     ];
     for (c, h) in header.iter().enumerate() {
         ws.write(1, c as u16, *h)?;
@@ -80,6 +81,7 @@ fn generate(path: &Path, rows: u32) -> Result<(), rust_xlsxwriter::XlsxError> {
         ws.write(r, 9, "浙江省政府采购中心")?;
         ws.write(r, 10, "集中采购机构")?;
         ws.write(r, 11, "带量集中采购")?;
+        ws.write(r, 12, format!("委托函-{}.pdf", i + 1))?;
     }
     wb.save(path)
 }
@@ -114,7 +116,7 @@ fn main() {
     );
     println!("|---:|---:|---:|---:|---:|---:|");
     for rows in sizes {
-        let path = dir.join(format!("demand-{rows}.xlsx"));
+        let path = dir.join(format!("demand-v2-{rows}.xlsx"));
         if !path.exists() {
             generate(&path, rows).expect("write workbook");
         }

@@ -1664,6 +1664,10 @@ struct Need<'a> {
     form: &'a str,
     plan_type: &'a str,
     letter: &'a str,
+    /// 采购计划编号 (山东、聊城).
+    plan_no: &'a str,
+    /// 已有框架协议 (吉林).
+    framework: &'a str,
 }
 
 fn zj_row(x: &Need) -> Vec<C> {
@@ -1705,6 +1709,8 @@ fn zhejiang(faulty: bool) -> Vec<Sheet> {
         form: "带量集中采购",
         plan_type: "委托牵头单位办理",
         letter: "",
+        plan_no: "",
+        framework: "",
     };
     // The 台式计算机 budgets add up to exactly 400万元 (第三条 “（含）”).
     let mut rows = vec![
@@ -1906,7 +1912,6 @@ const JL_DEMAND: [&str; 15] = [
 ];
 
 fn jl_row(x: &Need) -> Vec<C> {
-    // plan_type carries 已有框架协议 for 吉林.
     vec![
         t(x.unit),
         t(x.code),
@@ -1921,7 +1926,7 @@ fn jl_row(x: &Need) -> Vec<C> {
         t(x.agency.0),
         t(x.agency.1),
         t(x.form),
-        opt(x.plan_type),
+        opt(x.framework),
     ]
 }
 
@@ -1941,8 +1946,10 @@ fn jilin(faulty: bool) -> Vec<Sheet> {
         budget: 0.0,
         agency: centre,
         form: "集中带量采购",
-        plan_type: "否",
+        framework: "否",
         letter: "",
+        plan_type: "",
+        plan_no: "",
     };
     let mut rows = vec![
         Need {
@@ -2038,7 +2045,7 @@ fn jilin(faulty: bool) -> Vec<Sheet> {
                 item: "A02021003",
                 quantity: 20.0,
                 budget: 6.0,
-                plan_type: "是",
+                framework: "是",
                 ..need
             },
             Need {
@@ -2364,7 +2371,6 @@ const SD_DEMAND: [&str; 12] = [
 ];
 
 fn sd_row(x: &Need) -> Vec<C> {
-    // plan_type carries the 采购计划编号 here.
     vec![
         t(x.unit),
         t(x.code),
@@ -2374,7 +2380,7 @@ fn sd_row(x: &Need) -> Vec<C> {
         t(x.measure),
         C::M(x.budget),
         t(x.form),
-        opt(x.plan_type),
+        opt(x.plan_no),
         opt(x.agency.0),
         opt(x.agency.1),
     ]
@@ -2398,8 +2404,10 @@ fn shandong(faulty: bool) -> Vec<Sheet> {
         budget: 0.0,
         agency: centre,
         form: "部门集中采购",
-        plan_type: "",
+        plan_no: "",
         letter: "",
+        plan_type: "",
+        framework: "",
     };
     let mut rows = vec![
         Need {
@@ -2407,7 +2415,7 @@ fn shandong(faulty: bool) -> Vec<Sheet> {
             code: "370001",
             quantity: 100.0,
             budget: 30.0,
-            plan_type: "SDJH-2025-0001",
+            plan_no: "SDJH-2025-0001",
             ..need
         },
         // SD-一-计划不共用 in faulty: the same plan as 山东省公安厅.
@@ -2416,7 +2424,7 @@ fn shandong(faulty: bool) -> Vec<Sheet> {
             code: "370100",
             quantity: 200.0,
             budget: 60.0,
-            plan_type: if faulty {
+            plan_no: if faulty {
                 "SDJH-2025-0001"
             } else {
                 "SDJH-2025-0002"
@@ -2429,7 +2437,7 @@ fn shandong(faulty: bool) -> Vec<Sheet> {
             code: "370200",
             quantity: 150.0,
             budget: 45.0,
-            plan_type: if faulty { "" } else { "SDJH-2025-0003" },
+            plan_no: if faulty { "" } else { "SDJH-2025-0003" },
             ..need
         },
         Need {
@@ -2440,7 +2448,7 @@ fn shandong(faulty: bool) -> Vec<Sheet> {
             measure: "项",
             budget: 120.0,
             form: "联合采购",
-            plan_type: "SDJH-2025-0011",
+            plan_no: "SDJH-2025-0011",
             ..need
         },
         Need {
@@ -2451,7 +2459,7 @@ fn shandong(faulty: bool) -> Vec<Sheet> {
             measure: "项",
             budget: 80.0,
             form: "联合采购",
-            plan_type: "SDJH-2025-0012",
+            plan_no: "SDJH-2025-0012",
             ..need
         },
         // A 集中采购目录 品目 through a 集中采购机构 (SD-二-集采机构); in faulty a social agency.
@@ -2463,7 +2471,7 @@ fn shandong(faulty: bool) -> Vec<Sheet> {
             quantity: 50.0,
             budget: 25.0,
             form: "分散采购",
-            plan_type: "JNJH-2025-0101",
+            plan_no: "JNJH-2025-0101",
             agency: if faulty {
                 social
             } else {
@@ -2484,7 +2492,7 @@ fn shandong(faulty: bool) -> Vec<Sheet> {
                 measure: "项",
                 budget: 40.0,
                 form: "联合采购",
-                plan_type: "SDJH-2025-0013",
+                plan_no: "SDJH-2025-0013",
                 agency: social,
                 ..need
             },
@@ -2497,7 +2505,7 @@ fn shandong(faulty: bool) -> Vec<Sheet> {
                 quantity: 10.0,
                 budget: 5.0,
                 form: "分散采购",
-                plan_type: "JNJH-2025-0102",
+                plan_no: "JNJH-2025-0102",
                 agency: ("济南市公共资源交易中心", "集中采购机构"),
                 ..need
             },
@@ -2555,8 +2563,10 @@ fn liaocheng(faulty: bool) -> Vec<Sheet> {
         budget: 0.0,
         agency: centre,
         form: "部门集中采购",
-        plan_type: "",
+        plan_no: "",
         letter: "",
+        plan_type: "",
+        framework: "",
     };
     let mut rows = vec![
         Need {
@@ -2564,7 +2574,7 @@ fn liaocheng(faulty: bool) -> Vec<Sheet> {
             code: "371501",
             quantity: 80.0,
             budget: 40.0,
-            plan_type: "LCJH-2025-0001",
+            plan_no: "LCJH-2025-0001",
             ..need
         },
         // SD-一-计划不共用 in faulty.
@@ -2573,7 +2583,7 @@ fn liaocheng(faulty: bool) -> Vec<Sheet> {
             code: "371502",
             quantity: 60.0,
             budget: 30.0,
-            plan_type: if faulty {
+            plan_no: if faulty {
                 "LCJH-2025-0001"
             } else {
                 "LCJH-2025-0002"
@@ -2586,7 +2596,7 @@ fn liaocheng(faulty: bool) -> Vec<Sheet> {
             code: "371581",
             quantity: 40.0,
             budget: 20.0,
-            plan_type: if faulty { "" } else { "LCJH-2025-0003" },
+            plan_no: if faulty { "" } else { "LCJH-2025-0003" },
             ..need
         },
         Need {
@@ -2597,7 +2607,7 @@ fn liaocheng(faulty: bool) -> Vec<Sheet> {
             quantity: 10.0,
             budget: 60.0,
             form: "联合采购",
-            plan_type: "LCJH-2025-0011",
+            plan_no: "LCJH-2025-0011",
             agency: agent,
             ..need
         },
@@ -2609,7 +2619,7 @@ fn liaocheng(faulty: bool) -> Vec<Sheet> {
             quantity: 6.0,
             budget: 36.0,
             form: "联合采购",
-            plan_type: "LCJH-2025-0012",
+            plan_no: "LCJH-2025-0012",
             agency: agent,
             ..need
         },
@@ -2622,7 +2632,7 @@ fn liaocheng(faulty: bool) -> Vec<Sheet> {
                 code: "371525",
                 quantity: 30.0,
                 budget: 15.0,
-                plan_type: "LCJH-2025-0004",
+                plan_no: "LCJH-2025-0004",
                 agency: ("山东某项目管理有限公司", "社会代理机构"),
                 ..need
             },
@@ -2635,7 +2645,7 @@ fn liaocheng(faulty: bool) -> Vec<Sheet> {
                 quantity: 4.0,
                 budget: 24.0,
                 form: "联合采购",
-                plan_type: "LCJH-2025-0013",
+                plan_no: "LCJH-2025-0013",
                 agency: ("山东某项目管理有限公司", "社会代理机构"),
                 ..need
             },
@@ -2648,7 +2658,7 @@ fn liaocheng(faulty: bool) -> Vec<Sheet> {
                 quantity: 2.0,
                 budget: 12.0,
                 form: "联合采购",
-                plan_type: "LCJH-2025-0014",
+                plan_no: "LCJH-2025-0014",
                 agency: ("", ""),
                 ..need
             },
@@ -2661,7 +2671,7 @@ fn liaocheng(faulty: bool) -> Vec<Sheet> {
                 quantity: 5.0,
                 budget: 2.5,
                 form: "分散采购",
-                plan_type: "LCJH-2025-0021",
+                plan_no: "LCJH-2025-0021",
                 ..need
             },
         ]);

@@ -18,8 +18,36 @@ fn sample(id: &str) -> PathBuf {
     root().join(format!("samples/data/{id}.yaml"))
 }
 
+/// The binary under test, linked once per test run: several checkouts may
+/// share a target directory, and another build can replace the file while
+/// the tests run. Links left by earlier runs are removed.
+fn bin() -> &'static Path {
+    static BIN: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        let dir = std::env::temp_dir().join("jicai-docgen-cli");
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let hour = std::time::Duration::from_secs(3600);
+        for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let old = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|a| a > hour));
+            if old {
+                std::fs::remove_file(e.path()).ok();
+            }
+        }
+        let to = dir.join(format!("jicai-{}", std::process::id()));
+        std::fs::remove_file(&to).ok();
+        let from = env!("CARGO_BIN_EXE_jicai");
+        std::fs::hard_link(from, &to)
+            .or_else(|_| std::fs::copy(from, &to).map(|_| ()))
+            .expect("link the binary");
+        to
+    })
+}
+
 fn jicai(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jicai"))
+    Command::new(bin())
         .args(args)
         .env("NO_COLOR", "1")
         .output()
@@ -273,11 +301,8 @@ fn a_date_beyond_the_calendar_is_reported_not_guessed() {
 #[test]
 fn framework_scheme_is_checked_against_the_rules() {
     let dir = tempfile::tempdir().unwrap();
-    let rules = fixture_rules();
     let run = |data: &Path, out: &Path, force: bool| {
         let mut a = vec![
-            "--rules",
-            p(&rules),
             "generate",
             "框架协议项目采购方案",
             "--data",
@@ -292,7 +317,8 @@ fn framework_scheme_is_checked_against_the_rules() {
         }
         jicai(&a)
     };
-    // 淘汰比例 15%: refused with the finding and its citation.
+    // 淘汰比例 15%: refused with the finding and its citation (第二十七条
+    // says “一般不得低于20%”: a warning, which this template refuses).
     let low = edited(
         dir.path(),
         "jilin-framework-scheme",
@@ -302,7 +328,7 @@ fn framework_scheme_is_checked_against_the_rules() {
     let o = run(&low, &out, false);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
-    assert!(err.contains("[FA-27]") && err.contains("15%"), "{err}");
+    assert!(err.contains("[GP-110-27") && err.contains("15%"), "{err}");
     assert!(
         err.contains("财政部令第110号") && err.contains("第二十七条"),
         "{err}"
@@ -319,14 +345,15 @@ fn framework_scheme_is_checked_against_the_rules() {
     );
     let o = run(&long, &out, false);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("[FA-15-货物]"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("[GP-110-15-货物]"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("第十五条"), "{}", stderr(&o));
     assert!(!out.exists());
 
     // --force writes it and still lists the findings.
     let o = run(&low, &out, true);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("[FA-27]") && stderr(&o).contains("--force"),
+        stderr(&o).contains("[GP-110-27") && stderr(&o).contains("--force"),
         "{}",
         stderr(&o)
     );
@@ -336,11 +363,80 @@ fn framework_scheme_is_checked_against_the_rules() {
     let ok = dir.path().join("ok.docx");
     let o = run(&sample("jilin-framework-scheme"), &ok, false);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(!stderr(&o).contains("[FA-"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("[GP-"), "{}", stderr(&o));
+}
+
+/// `--rules DIR` replaces the embedded rules: the fixture declares the
+/// scheme table with rules of its own (FA-*).
+#[test]
+fn rules_dir_overrides_the_embedded_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = fixture_rules();
+    let low = edited(
+        dir.path(),
+        "jilin-framework-scheme",
+        &[("淘汰比例: 20%", "淘汰比例: 15%")],
+    );
+    let out = dir.path().join("方案.md");
+    let o = jicai(&[
+        "--rules",
+        p(&rules),
+        "generate",
+        "jilin-framework-scheme",
+        "--data",
+        p(&low),
+        "--out",
+        p(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("[FA-27]"), "{}", stderr(&o));
+    // The fixture has no 吉林 rule set: 全国 is applied, and it says so.
+    assert!(
+        stderr(&o).contains("规则库中没有“吉林”规则集，按“全国”规则检查"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
 }
 
 #[test]
-fn contract_filing_is_checked_against_national_rules() {
+fn task_notice_validity_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = edited(
+        dir.path(),
+        "jilin-framework-task-notice",
+        &[("框架协议有效期: 1年", "框架协议有效期: 2年")],
+    );
+    let out = dir.path().join("任务通知书.docx");
+    let o = jicai(&[
+        "generate",
+        "jilin-framework-task-notice",
+        "--data",
+        p(&long),
+        "--out",
+        p(&out),
+        "--as-of",
+        "2025-08-01",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("[JL-附7-货物]"), "{}", stderr(&o));
+    assert!(!out.exists());
+    let o = jicai(&[
+        "generate",
+        "jilin-framework-task-notice",
+        "--data",
+        p(&sample("jilin-framework-task-notice")),
+        "--out",
+        p(&out),
+        "--as-of",
+        "2025-08-01",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(docx_text(&out).contains("框架协议有效期：1年（货物类项目）"));
+}
+
+#[test]
+fn contract_filing_is_checked_against_its_rules() {
     let dir = tempfile::tempdir().unwrap();
     // Signed on day 31 after the award notice: GP-46.
     let late = edited(
@@ -374,6 +470,55 @@ fn contract_filing_is_checked_against_national_rules() {
         "2025-08-01",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn filing_form_is_checked_against_article_six() {
+    let dir = tempfile::tempdir().unwrap();
+    // 第六条(三): the 需求调查报告 must be attached.
+    let data = edited(
+        dir.path(),
+        "beijing-filing",
+        &[("需求调查报告: 需求调查报告.pdf\n", "")],
+    );
+    let out = dir.path().join("备案.xlsx");
+    let o = jicai(&[
+        "generate",
+        "beijing-filing",
+        "--data",
+        p(&data),
+        "--out",
+        p(&out),
+    ]);
+    // A required field of the template: reported before the rules run.
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("缺少必填字段“需求调查报告”"),
+        "{}",
+        stderr(&o)
+    );
+    // A 集采目录 item (家具) in a 集中带量采购: BJ-02-目录外 (原则上 → 警告, not refused).
+    let data = edited(
+        dir.path(),
+        "beijing-filing",
+        &[(
+            "采购品目: A02061806, 数量: 45",
+            "采购品目: A05010000, 数量: 45",
+        )],
+    );
+    let o = jicai(&[
+        "generate",
+        "beijing-filing",
+        "--data",
+        p(&data),
+        "--out",
+        p(&out),
+        "--as-of",
+        "2025-08-01",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("[BJ-02-目录外]"), "{}", stderr(&o));
+    assert!(out.exists());
 }
 
 #[test]

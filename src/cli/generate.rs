@@ -293,7 +293,7 @@ fn collect_fields(fields: &[Field], indent: &str, out: &mut Vec<[String; 5]>) {
             f.description.clone(),
         ]);
         if let FieldType::记录列表(sub) = &f.ty {
-            collect_fields(sub, &format!("{indent}· "), out);
+            collect_fields(sub, &format!("{indent}- "), out);
         }
     }
 }

@@ -246,9 +246,9 @@ fn diff_text(d: &RuleSetDiff) -> String {
 
 fn list(lib: &RuleLibrary) -> String {
     let mut s = String::new();
-    // Parents before children: 全国, then the provinces, a city after its province.
+    // By inheritance chain: 全国 first, each city right after its province.
     let mut sets: Vec<&RuleSet> = lib.book.sets.iter().collect();
-    sets.sort_by_key(|s| s.chain.len());
+    sets.sort_by(|a, b| a.chain.cmp(&b.chain));
     writeln!(
         s,
         "{:<10} {:<14} {:<10} {:<12} 名称（文号）",

@@ -18,27 +18,15 @@ use serde_json::Value as Json;
 
 #[derive(Debug, Default)]
 pub struct Outcome {
+    /// The findings of the selected rules.
     pub findings: Vec<Finding>,
+    /// How many of them refuse generation (at or above their check's
+    /// refusal level).
+    pub blocking: usize,
     /// Things the reader should know (a table the rules do not declare).
     pub notes: Vec<String>,
     /// Data that does not fit a rules column's type.
     pub problems: Vec<String>,
-    /// The strictest refusal level among the checks.
-    pub refuse_at: Option<Severity>,
-}
-
-impl Outcome {
-    /// Findings that stop generation (unless forced).
-    pub fn blocking(&self) -> Vec<&Finding> {
-        match self.refuse_at {
-            Some(level) => self
-                .findings
-                .iter()
-                .filter(|f| f.severity <= level)
-                .collect(),
-            None => Vec::new(),
-        }
-    }
 }
 
 pub fn run(
@@ -53,18 +41,27 @@ pub fn run(
     let empty = serde_json::Map::new();
     let top = data.as_object().unwrap_or(&empty);
     let mut tables = Vec::new();
+    let mut facts = None;
+    // Declared table index → the check that feeds it.
+    let mut owners: Vec<(usize, &CheckSpec)> = Vec::new();
     for spec in &manifest.checks {
-        let Some(decl) = lib.book.tables.iter().find(|t| t.name == spec.table) else {
+        let index = if spec.facts {
+            lib.book
+                .facts
+                .filter(|&i| lib.book.tables[i].name == spec.table)
+        } else {
+            lib.book.tables.iter().position(|t| t.name == spec.table)
+        };
+        let Some(index) = index else {
+            let what = if spec.facts { "事实" } else { "表" };
             out.notes.push(format!(
-                "规则库未声明表“{}”，这部分数据未按规则检查",
+                "规则库未声明{what}“{}”，这部分数据未按规则检查",
                 spec.table
             ));
             continue;
         };
-        out.refuse_at = Some(match out.refuse_at {
-            Some(l) => l.max(spec.refuse_at),
-            None => spec.refuse_at,
-        });
+        owners.push((index, spec));
+        let decl = &lib.book.tables[index];
         let items: Vec<&serde_json::Map<String, Json>> = match &spec.rows {
             Some(field) => list_items(manifest, field, top),
             None => vec![top],
@@ -75,10 +72,8 @@ pub fn run(
                 .columns
                 .iter()
                 .map(|col| {
-                    let src = spec.columns.get(&col.name).unwrap_or(&col.name);
-                    let raw = field(manifest, spec, item, src)
-                        .or_else(|| field(manifest, spec, top, src));
-                    match raw.map(|v| typed(v, col)) {
+                    let (src, raw) = source(manifest, spec, col, item, top);
+                    match raw.map(|v| typed(&v, col)) {
                         None => Value::Empty,
                         Some(Ok(v)) => v,
                         Some(Err(e)) => {
@@ -102,6 +97,15 @@ pub fn run(
                 values,
             });
         }
+        if spec.facts {
+            if let Some(row) = rows.into_iter().next() {
+                facts = Some(Facts {
+                    file: data_file.to_string(),
+                    row,
+                });
+            }
+            continue;
+        }
         tables.push(Table {
             table: decl.name.clone(),
             file: data_file.to_string(),
@@ -116,31 +120,68 @@ pub fn run(
             issues: Vec::new(),
         });
     }
-    if tables.is_empty() {
+    if tables.is_empty() && facts.is_none() {
         return out;
     }
-    let facts = lib.book.facts.map(|fi| {
-        let decl = &lib.book.tables[fi];
-        let values = decl
-            .columns
-            .iter()
-            .map(|col| {
-                find_key(top, col)
-                    .and_then(|v| typed(v, col).ok())
-                    .unwrap_or(Value::Empty)
-            })
-            .collect();
-        Facts {
-            file: data_file.to_string(),
-            row: Row {
-                sheet_row: 1,
-                values,
-            },
-        }
-    });
     let dataset = Dataset { tables, facts };
-    out.findings = engine::run(&lib.book, set, &dataset, Some(as_of), &lib.env());
+    let findings = engine::run(&lib.book, set, &dataset, Some(as_of), &lib.env());
+    // Keep the findings of the rules each check selects; a rule belongs to
+    // the check that feeds its table.
+    for f in findings {
+        let owner = set
+            .rule(&f.rule)
+            .and_then(|r| owners.iter().find(|(i, _)| *i == r.table))
+            .map(|(_, spec)| *spec);
+        match owner {
+            Some(spec) if !spec.selects(&f.rule) => {}
+            Some(spec) => {
+                if f.severity <= spec.refuse_at {
+                    out.blocking += 1;
+                }
+                out.findings.push(f);
+            }
+            // The tables' own checks (表格.*): errors.
+            None => {
+                if f.severity == Severity::Error {
+                    out.blocking += 1;
+                }
+                out.findings.push(f);
+            }
+        }
+    }
     out
+}
+
+/// Where a column's value comes from: a constant, a mapped field (also
+/// `列表[n]`), or the field of the column's own name; the row's item first,
+/// then the top level. Returns the source's name for messages.
+fn source(
+    manifest: &Manifest,
+    spec: &CheckSpec,
+    col: &ColumnSpec,
+    item: &serde_json::Map<String, Json>,
+    top: &serde_json::Map<String, Json>,
+) -> (String, Option<Json>) {
+    if let Some(v) = spec.values.get(&col.name) {
+        return (col.name.clone(), Some(Json::String(v.clone())));
+    }
+    let src = spec.columns.get(&col.name).unwrap_or(&col.name);
+    let (name, index) = match src.strip_suffix(']').and_then(|s| s.split_once('[')) {
+        Some((n, i)) => (n, i.trim().parse::<usize>().ok()),
+        None => (src.as_str(), None),
+    };
+    let found = field(manifest, spec, item, name).or_else(|| field(manifest, spec, top, name));
+    let found = match (found, index) {
+        (Some(v), Some(i)) => v.as_array().and_then(|a| a.get(i.checked_sub(1)?)).cloned(),
+        (v, _) => v.cloned(),
+    };
+    // Facts columns also answer to their declared aliases.
+    let found = found.or_else(|| {
+        (spec.facts && !spec.columns.contains_key(&col.name))
+            .then(|| find_key(top, col).cloned())
+            .flatten()
+    });
+    (src.clone(), found)
 }
 
 /// The items of a list field (by its Chinese name or variable).

@@ -165,10 +165,11 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, String> {
                 }
                 let lines = &blocks[start..=i];
                 for (k, b) in lines.iter().enumerate() {
-                    let before = if k == 0 && after_masthead_rule {
-                        2 * LINE
-                    } else {
-                        0
+                    let after_docno = start > 0 && matches!(blocks[start - 1], Block::DocNo(_));
+                    let before = match (k, after_masthead_rule, after_docno) {
+                        (0, true, _) => 2 * LINE,
+                        (0, false, true) => LINE,
+                        _ => 0,
                     };
                     let mut spacing = exact(before);
                     if k + 1 == lines.len() {
@@ -544,7 +545,7 @@ mod tests {
         assert_eq!(LINE, 579);
         assert_eq!(TEXT_WIDTH, 8845);
         // 28 characters of 三号 with the tightened spacing fit one line.
-        const { assert!(28 * (320 + BODY_SPACING) <= TEXT_WIDTH) };
-        const { assert!(29 * (320 + BODY_SPACING) > TEXT_WIDTH) };
+        const { assert!(28 * (CHAR + BODY_SPACING) <= TEXT_WIDTH) };
+        const { assert!(29 * (CHAR + BODY_SPACING) > TEXT_WIDTH) };
     }
 }

@@ -89,7 +89,8 @@ fn text_of(v: &Value) -> String {
 fn amount(v: &Value, unit: AmountUnit) -> Result<Amount, Error> {
     if let Some(n) = v.as_number() {
         let d = if let Some(i) = n.as_integer() {
-            Decimal::from_i128_with_scale(i, 0)
+            Decimal::try_from_i128_with_scale(i, 0)
+                .map_err(|_| Error::message(format!("“{v}”超出金额的取值范围")))?
         } else {
             Decimal::from_str(&v.to_string())
                 .map_err(|_| Error::message(format!("“{v}”不是金额")))?
@@ -163,7 +164,7 @@ fn num(v: Value, _: Kwargs, _: &State) -> Result<String, Error> {
 fn decimal_of(v: &Value) -> Option<Decimal> {
     if let Some(n) = v.as_number() {
         return match n.as_integer() {
-            Some(i) => Some(Decimal::from_i128_with_scale(i, 0)),
+            Some(i) => Decimal::try_from_i128_with_scale(i, 0).ok(),
             None => Decimal::from_str(&v.to_string()).ok(),
         };
     }
@@ -184,7 +185,9 @@ fn total(v: &[Value], kw: Kwargs, _: &State) -> Result<Value, Error> {
             continue;
         }
         if x.as_number().is_some() {
-            numbers += decimal_of(&x).unwrap_or_default();
+            numbers = numbers
+                .checked_add(decimal_of(&x).unwrap_or_default())
+                .ok_or_else(|| Error::message("合计溢出"))?;
         } else {
             any_money = true;
             money = money
@@ -196,7 +199,11 @@ fn total(v: &[Value], kw: Kwargs, _: &State) -> Result<Value, Error> {
         }
     }
     Ok(if any_money {
-        Value::from(Amount::from_yuan(money.yuan() + numbers).to_string())
+        let sum = money
+            .yuan()
+            .checked_add(numbers)
+            .ok_or_else(|| Error::message("合计溢出"))?;
+        Value::from(Amount::from_yuan(sum).to_string())
     } else if numbers.fract().is_zero() {
         numbers
             .to_i64()

@@ -59,7 +59,10 @@ const DIGITS: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '�
 ///
 /// 1,200,000 → 壹佰贰拾万元整; 1,409.02 → 壹仟肆佰零玖元零贰分; 0.5 → 伍角.
 pub fn daxie(a: Amount) -> Result<String, String> {
-    let fen_total = (a.yuan() * Decimal::from(100))
+    let fen_total = a
+        .yuan()
+        .checked_mul(Decimal::from(100))
+        .ok_or_else(|| format!("金额 {a} 过大，无法写成大写"))?
         .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
     let negative = fen_total.is_sign_negative() && !fen_total.is_zero();
     let fen_total: u128 = fen_total
@@ -177,7 +180,10 @@ pub fn number_text(n: Decimal, kind: super::model::CellKind) -> String {
     use super::model::CellKind;
     match kind {
         CellKind::元 | CellKind::万元 => decimal(n, 2),
-        CellKind::百分比 => format!("{}%", decimal(n * Decimal::from(100), 0)),
+        CellKind::百分比 => match n.checked_mul(Decimal::from(100)) {
+            Some(p) => format!("{}%", decimal(p, 0)),
+            None => decimal(n, 0),
+        },
         _ => decimal(n, 0),
     }
 }

@@ -169,7 +169,7 @@ pub fn generate(
         });
     }
     report.notes.extend(outcome.notes.iter().cloned());
-    report.blocking = outcome.blocking().len();
+    report.blocking = outcome.blocking;
     report.findings = outcome.findings;
     if report.blocking > 0 && !req.force {
         return Ok(report);

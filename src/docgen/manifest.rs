@@ -100,18 +100,38 @@ pub struct Field {
     pub default: Option<serde_json::Value>,
 }
 
-/// How data maps to a declared rules table.
+/// How data maps to a declared rules table (or to the project facts).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckSpec {
-    /// The declared table (e.g. 框架协议方案表).
+    /// The declared table (e.g. 框架协议方案表), or the facts declaration.
     pub table: String,
+    /// Whether `table` names the project facts (`事实: 项目`), not a table.
+    pub facts: bool,
     /// The list field whose items are the rows; `None`: the data is one row.
     pub rows: Option<String>,
     /// Table column → data field, where the names differ. A field is looked
-    /// up in the row's item first, then at the top level.
+    /// up in the row's item first, then at the top level; `配置[2]` is the
+    /// second element of the list field 配置.
     pub columns: IndexMap<String, String>,
+    /// Table column → a constant (e.g. 任务类型: 批量集中采购).
+    pub values: IndexMap<String, String>,
+    /// Only the rules whose id matches one of these (`BJ-06-*` matches a
+    /// prefix) report; `None`: every rule on the table.
+    pub rules: Option<Vec<String>>,
     /// Findings at this severity or worse refuse generation.
     pub refuse_at: crate::model::Severity,
+}
+
+impl CheckSpec {
+    /// Whether findings of rule `id` count for this check.
+    pub fn selects(&self, id: &str) -> bool {
+        self.rules.as_ref().is_none_or(|pats| {
+            pats.iter().any(|p| match p.strip_suffix('*') {
+                Some(prefix) => id.starts_with(prefix),
+                None => id == p,
+            })
+        })
+    }
 }
 
 /// Extra context a template asks for.
@@ -182,12 +202,18 @@ struct RawManifest {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCheck {
-    #[serde(rename = "表")]
-    table: String,
+    #[serde(rename = "表", default)]
+    table: Option<String>,
+    #[serde(rename = "事实", default)]
+    facts: Option<String>,
     #[serde(rename = "行", default)]
     rows: Option<String>,
     #[serde(rename = "列", default)]
     columns: IndexMap<String, String>,
+    #[serde(rename = "值", default)]
+    values: IndexMap<String, String>,
+    #[serde(rename = "规则", default)]
+    rules: Option<Vec<String>>,
     #[serde(rename = "拒绝级别", default)]
     refuse_at: Option<String>,
 }
@@ -270,22 +296,32 @@ pub fn parse(text: &str) -> Result<Manifest, Vec<String>> {
                 crate::model::Severity::Error
             }
         };
+        let (table, facts) = match (c.table, c.facts) {
+            (Some(t), None) => (t, false),
+            (None, Some(f)) => (f, true),
+            _ => {
+                problems.push("每项检查须有“表”或“事实”之一".into());
+                continue;
+            }
+        };
         if let Some(r) = &c.rows {
             match fields.iter().find(|f| &f.name == r) {
                 Some(Field {
                     ty: FieldType::记录列表(_),
                     ..
-                }) => {}
+                }) if !facts => {}
                 _ => problems.push(format!(
-                    "检查“{}”的“行”应为一个列表字段，没有列表字段“{r}”",
-                    c.table
+                    "检查“{table}”的“行”应为一个列表字段（事实不分行），没有列表字段“{r}”"
                 )),
             }
         }
         checks.push(CheckSpec {
-            table: c.table,
+            table,
+            facts,
             rows: c.rows,
             columns: c.columns,
+            values: c.values,
+            rules: c.rules,
             refuse_at,
         });
     }
@@ -445,7 +481,21 @@ mod tests {
         assert!(matches!(&m.fields[3].ty, FieldType::记录列表(f) if f[0].var == "name"));
         assert_eq!(m.fields[4].ty, FieldType::值列表(Box::new(FieldType::文本)));
         assert_eq!(m.checks[0].refuse_at, crate::model::Severity::Warning);
+        assert!(!m.checks[0].facts);
+        assert!(m.checks[0].selects("任何规则"));
         assert_eq!(m.body, "body.jdoc");
+    }
+
+    #[test]
+    fn rule_patterns() {
+        let m = parse(
+            "名称: x\n标识: x\n检查:\n  - { 事实: 项目, 规则: [BJ-06-*, GP-46] }\n  - { 表: 需求表, 规则: [] }\n",
+        )
+        .unwrap();
+        let (f, t) = (&m.checks[0], &m.checks[1]);
+        assert!(f.facts && f.selects("BJ-06-一") && f.selects("GP-46"));
+        assert!(!f.selects("BJ-08-一") && !f.selects("GP-46-1"));
+        assert!(!t.selects("GP-品目"), "an empty list selects nothing");
     }
 
     #[test]

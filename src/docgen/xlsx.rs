@@ -22,7 +22,7 @@ const FONT_SIZE: f64 = 11.0;
 /// Points per line of 11 pt text (Excel's default row height is 13.5–15).
 const LINE_HEIGHT: f64 = 14.25;
 const MIN_WIDTH: f64 = 6.0;
-const MAX_WIDTH: f64 = 50.0;
+const MAX_WIDTH: f64 = 36.0;
 
 /// Excel's limits on a sheet name: 31 characters, none of []:*?/\.
 pub fn sheet_name(title: &str) -> String {
@@ -174,7 +174,9 @@ fn build(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
     wb.save_to_buffer()
 }
 
-/// Writes one table from `start`; returns the next free row.
+/// Writes one table from `start`; returns the next free row. A table
+/// narrower than the sheet spreads its columns over the sheet's (merged
+/// cells), so a 项目 | 内容 form spans the full width.
 fn table(
     ws: &mut Worksheet,
     start: u32,
@@ -182,12 +184,22 @@ fn table(
     f: &Formats,
     widths: &[f64],
 ) -> Result<u32, XlsxError> {
+    let spans = spans(&needed(t), widths);
+    let span_widths: Vec<f64> = spans
+        .iter()
+        .map(|(a, b)| widths[*a as usize..=*b as usize].iter().sum())
+        .collect();
     for (c, h) in t.header.iter().enumerate() {
-        ws.write_string_with_format(start, c as u16, h, &f.header)?;
+        put(ws, start, spans[c], &f.header, |ws, col| {
+            ws.write_string_with_format(start, col, h, &f.header)
+        })?;
     }
     ws.set_row_height(
         start,
-        row_height(t.header.iter().map(String::as_str).enumerate(), widths),
+        row_height(
+            t.header.iter().map(String::as_str).enumerate(),
+            &span_widths,
+        ),
     )?;
     let formats: Vec<(Format, Format)> = t
         .kinds
@@ -220,17 +232,11 @@ fn table(
                 let mut texts = Vec::with_capacity(cells.len());
                 for (c, cell) in cells.iter().enumerate() {
                     let fmt = &formats[c].0;
-                    let col = c as u16;
-                    match cell {
-                        Cell::Empty => {
-                            ws.write_blank(at, col, fmt)?;
-                        }
-                        Cell::Text(s) => {
-                            ws.write_string_with_format(at, col, s, fmt)?;
-                            texts.push((c, s.as_str()));
-                        }
+                    put(ws, at, spans[c], fmt, |ws, col| match cell {
+                        Cell::Empty => ws.write_blank(at, col, fmt),
+                        Cell::Text(s) => ws.write_string_with_format(at, col, s, fmt),
                         Cell::Number(n) => {
-                            ws.write_number_with_format(at, col, n.to_f64().unwrap_or(0.0), fmt)?;
+                            ws.write_number_with_format(at, col, n.to_f64().unwrap_or(0.0), fmt)
                         }
                         Cell::Date(d) => {
                             use chrono::Datelike;
@@ -239,32 +245,38 @@ fn table(
                                 d.month() as u8,
                                 d.day() as u8,
                             )?;
-                            ws.write_date_with_format(at, col, &date, fmt)?;
+                            ws.write_date_with_format(at, col, &date, fmt)
                         }
+                    })?;
+                    if let Cell::Text(s) = cell {
+                        texts.push((c, s.as_str()));
                     }
                 }
                 if !texts.is_empty() {
-                    ws.set_row_height(at, row_height(texts.into_iter(), widths))?;
+                    ws.set_row_height(at, row_height(texts.into_iter(), &span_widths))?;
                 }
             }
             Row::Total(cells) => {
                 for (c, cell) in cells.iter().enumerate() {
-                    let col = c as u16;
                     match cell {
                         TotalCell::Text(s) => {
-                            ws.write_string_with_format(at, col, s, &f.total_text)?;
+                            put(ws, at, spans[c], &f.total_text, |ws, col| {
+                                ws.write_string_with_format(at, col, s, &f.total_text)
+                            })?;
                         }
                         TotalCell::Sum(n) => {
                             let fmt = &formats[c].1;
-                            match sum_formula(col, &data_rows) {
-                                Some(formula) => ws.write_formula_with_format(
-                                    at,
-                                    col,
-                                    Formula::new(formula).set_result(n.normalize().to_string()),
-                                    fmt,
-                                )?,
-                                None => ws.write_number_with_format(at, col, 0.0, fmt)?,
-                            };
+                            put(ws, at, spans[c], fmt, |ws, col| {
+                                match sum_formula(col, &data_rows) {
+                                    Some(formula) => ws.write_formula_with_format(
+                                        at,
+                                        col,
+                                        Formula::new(formula).set_result(n.normalize().to_string()),
+                                        fmt,
+                                    ),
+                                    None => ws.write_number_with_format(at, col, 0.0, fmt),
+                                }
+                            })?;
                         }
                     }
                 }
@@ -272,6 +284,51 @@ fn table(
         }
     }
     Ok(first + t.rows.len() as u32)
+}
+
+/// Writes a cell that may span sheet columns `a..=b`: merged (with the
+/// format, so the borders are drawn) and then written in its first cell.
+fn put(
+    ws: &mut Worksheet,
+    row: u32,
+    (a, b): (u16, u16),
+    fmt: &Format,
+    write: impl FnOnce(&mut Worksheet, u16) -> Result<&mut Worksheet, XlsxError>,
+) -> Result<(), XlsxError> {
+    if b > a {
+        ws.merge_range(row, a, row, b, "", fmt)?;
+    }
+    write(ws, a)?;
+    Ok(())
+}
+
+/// Sheet columns for each table column: one each when the table is as wide
+/// as the sheet; otherwise each takes columns until its width is reached
+/// (leaving one for each column after it), the last takes the rest.
+fn spans(needed: &[f64], widths: &[f64]) -> Vec<(u16, u16)> {
+    let n = needed.len();
+    let cols = widths.len();
+    if n >= cols {
+        return (0..n).map(|c| (c as u16, c as u16)).collect();
+    }
+    let mut out = Vec::with_capacity(n);
+    let mut at = 0usize;
+    for (j, want) in needed.iter().enumerate() {
+        let left_for_rest = n - j - 1;
+        if j + 1 == n {
+            out.push((at as u16, (cols - 1) as u16));
+            break;
+        }
+        let mut end = at;
+        let mut have = widths[at];
+        while have < *want && end + 1 < cols - left_for_rest {
+            end += 1;
+            have += widths[end];
+        }
+        out.push((at as u16, end as u16));
+        at = end + 1;
+    }
+    out
 }
 
 /// "=SUM(F4:F9,F11:F12)" over runs of consecutive data rows.
@@ -354,37 +411,35 @@ fn row_height<'a>(texts: impl Iterator<Item = (usize, &'a str)>, widths: &[f64])
     (lines * LINE_HEIGHT + 6.0).max(20.0)
 }
 
-/// Widths in Excel character units: the widest header or cell of each
-/// column (Chinese characters count two), plus padding, within limits.
-fn column_widths(doc: &Doc, cols: usize) -> Vec<f64> {
-    let mut widths = vec![MIN_WIDTH; cols];
-    for t in doc.tables() {
-        for (c, h) in t.header.iter().enumerate() {
-            // Headers wrap at about 16 columns rather than widen the sheet.
-            let w = (display_width(h) as f64 * 1.1).min(16.0);
-            widths[c] = widths[c].max(w + 2.0);
-        }
-        for r in &t.rows {
-            match r {
-                Row::Data(cells) => {
-                    for (c, cell) in cells.iter().enumerate() {
-                        let text = match cell {
-                            Cell::Empty => String::new(),
-                            Cell::Text(s) => s.clone(),
-                            Cell::Number(n) => number_text(*n, t.kinds[c]),
-                            Cell::Date(_) => "2025年12月31日".into(),
-                        };
-                        widths[c] = widths[c].max(display_width(&text) as f64 * 1.1 + 2.0);
-                    }
+/// Widths in Excel character units that each column of `t` needs: its
+/// widest header or cell (Chinese characters count two), plus padding.
+fn needed(t: &Table) -> Vec<f64> {
+    let mut widths = vec![MIN_WIDTH; t.columns()];
+    for (c, h) in t.header.iter().enumerate() {
+        // Headers wrap at about 16 columns rather than widen the sheet.
+        let w = (display_width(h) as f64 * 1.1).min(16.0);
+        widths[c] = widths[c].max(w + 2.0);
+    }
+    for r in &t.rows {
+        match r {
+            Row::Data(cells) => {
+                for (c, cell) in cells.iter().enumerate() {
+                    let text = match cell {
+                        Cell::Empty => String::new(),
+                        Cell::Text(s) => s.clone(),
+                        Cell::Number(n) => number_text(*n, t.kinds[c]),
+                        Cell::Date(_) => "2025年12月31日".into(),
+                    };
+                    widths[c] = widths[c].max(display_width(&text) as f64 * 1.1 + 2.0);
                 }
-                Row::Total(cells) => {
-                    for (c, cell) in cells.iter().enumerate() {
-                        let text = match cell {
-                            TotalCell::Text(s) => s.clone(),
-                            TotalCell::Sum(n) => number_text(*n, t.kinds[c]),
-                        };
-                        widths[c] = widths[c].max(display_width(&text) as f64 * 1.2 + 2.0);
-                    }
+            }
+            Row::Total(cells) => {
+                for (c, cell) in cells.iter().enumerate() {
+                    let text = match cell {
+                        TotalCell::Text(s) => s.clone(),
+                        TotalCell::Sum(n) => number_text(*n, t.kinds[c]),
+                    };
+                    widths[c] = widths[c].max(display_width(&text) as f64 * 1.2 + 2.0);
                 }
             }
         }
@@ -393,6 +448,22 @@ fn column_widths(doc: &Doc, cols: usize) -> Vec<f64> {
         .into_iter()
         .map(|w| w.clamp(MIN_WIDTH, MAX_WIDTH).round())
         .collect()
+}
+
+/// The sheet's column widths: from the widest tables (narrower ones spread
+/// over these columns).
+fn column_widths(doc: &Doc, cols: usize) -> Vec<f64> {
+    let mut widths = vec![MIN_WIDTH; cols];
+    for t in doc.tables().filter(|t| t.columns() == cols) {
+        for (w, n) in widths.iter_mut().zip(needed(t)) {
+            *w = w.max(n);
+        }
+    }
+    if doc.tables().next().is_none() {
+        // Text only: one wide column.
+        widths = vec![80.0];
+    }
+    widths
 }
 
 #[cfg(test)]
@@ -404,6 +475,19 @@ mod tests {
         assert_eq!(sum_formula(5, &[3, 4, 5]).unwrap(), "=SUM(F4:F6)");
         assert_eq!(sum_formula(0, &[3, 4, 6]).unwrap(), "=SUM(A4:A5,A7:A7)");
         assert_eq!(sum_formula(0, &[]), None);
+    }
+
+    #[test]
+    fn narrow_tables_spread_over_the_sheet() {
+        let widths = [6.0, 20.0, 10.0, 10.0, 14.0];
+        // A label that needs 22 takes the first two columns; the value the rest.
+        assert_eq!(spans(&[22.0, 30.0], &widths), vec![(0, 1), (2, 4)]);
+        // Every column keeps at least one sheet column.
+        assert_eq!(
+            spans(&[100.0, 6.0, 6.0], &widths),
+            vec![(0, 2), (3, 3), (4, 4)]
+        );
+        assert_eq!(spans(&[6.0; 5], &widths).len(), 5);
     }
 
     #[test]

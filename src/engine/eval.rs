@@ -344,26 +344,27 @@ fn sum(values: &[Value]) -> Value {
     acc.unwrap_or(Value::Empty)
 }
 
-fn text_of(v: &Value) -> Option<String> {
+/// The value as text, borrowed when it already is text (this runs per row).
+fn text_of(v: &Value) -> Option<Cow<'_, str>> {
     match v {
         Value::Empty => None,
-        other => Some(other.display()),
+        Value::Text(s) => Some(Cow::Borrowed(s.as_str())),
+        other => Some(Cow::Owned(other.display())),
     }
 }
 
 fn builtin(func: Builtin, args: &[Cx], f: Frame, env: &Env) -> Result<Value, CalendarError> {
-    let arg =
-        |i: usize| -> Result<Value, CalendarError> { Ok(eval(&args[i], f, env)?.into_owned()) };
+    let arg = |i: usize| eval(&args[i], f, env);
     Ok(match func {
-        Builtin::期限 => match (arg(0)?, arg(1)?) {
-            (Value::Date(d), Value::Period(p)) => Value::Date(env.calendar.deadline(d, p)?),
+        Builtin::期限 => match (&*arg(0)?, &*arg(1)?) {
+            (Value::Date(d), Value::Period(p)) => Value::Date(env.calendar.deadline(*d, *p)?),
             _ => Value::Empty,
         },
         Builtin::品目有效 => {
-            text_of(&arg(0)?).map_or(Value::Empty, |t| Value::Bool(env.catalog.get(&t).is_some()))
+            text_of(&*arg(0)?).map_or(Value::Empty, |t| Value::Bool(env.catalog.get(&t).is_some()))
         }
         Builtin::品目类别 => {
-            text_of(&arg(0)?)
+            text_of(&*arg(0)?)
                 .and_then(|t| env.catalog.get(&t))
                 .map_or(Value::Empty, |e| {
                     Value::Text(
@@ -377,7 +378,8 @@ fn builtin(func: Builtin, args: &[Cx], f: Frame, env: &Env) -> Result<Value, Cal
                 })
         }
         Builtin::品目归属 => {
-            let Some(code) = text_of(&arg(0)?) else {
+            let first = arg(0)?;
+            let Some(code) = text_of(&first) else {
                 return Ok(Value::Empty);
             };
             let Cx::Member(_, set, _) = &args[1] else {
@@ -390,10 +392,9 @@ fn builtin(func: Builtin, args: &[Cx], f: Frame, env: &Env) -> Result<Value, Cal
             let mut cur = Some(entry);
             let mut found = false;
             while let Some(e) = cur {
-                if set
-                    .iter()
-                    .any(|s| matches!(s, Value::Text(t) if normalize_text(t) == e.code))
-                {
+                if set.iter().any(
+                    |s| matches!(s, Value::Text(t) if *t == e.code || normalize_text(t) == e.code),
+                ) {
                     found = true;
                     break;
                 }
@@ -402,21 +403,21 @@ fn builtin(func: Builtin, args: &[Cx], f: Frame, env: &Env) -> Result<Value, Cal
             Value::Bool(found)
         }
         // A code outside the catalogue is not a 底级品目 either.
-        Builtin::品目底级 => text_of(&arg(0)?).map_or(Value::Empty, |t| {
+        Builtin::品目底级 => text_of(&*arg(0)?).map_or(Value::Empty, |t| {
             Value::Bool(env.catalog.is_leaf(&t).unwrap_or(false))
         }),
         Builtin::信用代码有效 => {
-            text_of(&arg(0)?).map_or(Value::Empty, |t| Value::Bool(credit_code_valid(&t)))
+            text_of(&*arg(0)?).map_or(Value::Empty, |t| Value::Bool(credit_code_valid(&t)))
         }
-        Builtin::长度 => text_of(&arg(0)?).map_or(Value::Empty, |t| {
+        Builtin::长度 => text_of(&*arg(0)?).map_or(Value::Empty, |t| {
             Value::Number(Decimal::from(t.chars().count()))
         }),
-        Builtin::包含 => match (text_of(&arg(0)?), text_of(&arg(1)?)) {
+        Builtin::包含 => match (text_of(&*arg(0)?), text_of(&*arg(1)?)) {
             (Some(a), Some(b)) => Value::Bool(normalize_text(&a).contains(&normalize_text(&b))),
             _ => Value::Empty,
         },
-        Builtin::天数 => match (arg(0)?, arg(1)?) {
-            (Value::Date(a), Value::Date(b)) => Value::Number(Decimal::from((b - a).num_days())),
+        Builtin::天数 => match (&*arg(0)?, &*arg(1)?) {
+            (Value::Date(a), Value::Date(b)) => Value::Number(Decimal::from((*b - *a).num_days())),
             _ => Value::Empty,
         },
     })

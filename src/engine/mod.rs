@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use eval::{AggregateCache, Env, Frame, eval};
 use indexmap::IndexMap;
 use locate::Origin;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 pub use eval::Env as EvalEnv;
@@ -63,7 +64,8 @@ pub fn run(
         .iter()
         .filter(|r| as_of.is_none_or(|d| r.active_on(d)))
     {
-        let rows: Vec<Placed> = if Some(rule.table) == book.facts {
+        // Borrowed, not copied: a rule set has dozens of rules over the same rows.
+        let rows: Cow<[Placed]> = if Some(rule.table) == book.facts {
             data.facts
                 .iter()
                 .map(|f| Placed {
@@ -72,7 +74,9 @@ pub fn run(
                 })
                 .collect()
         } else {
-            by_spec.get(&rule.table).cloned().unwrap_or_default()
+            by_spec
+                .get(&rule.table)
+                .map_or(Cow::Borrowed(&[][..]), |v| Cow::Borrowed(v.as_slice()))
         };
         let runner = RuleRun {
             rule,
@@ -151,14 +155,17 @@ enum Verdict {
 
 impl<'a> RuleRun<'a> {
     fn run(&self, rows: &[Placed<'a>], out: &mut Vec<Finding>) {
-        let selected: Vec<Placed> = rows
-            .iter()
-            .copied()
-            .filter(|p| self.selected(p.row))
-            .collect();
+        let selected: Cow<[Placed]> = if self.rule.filter.is_empty() {
+            Cow::Borrowed(rows)
+        } else {
+            rows.iter()
+                .copied()
+                .filter(|p| self.selected(p.row))
+                .collect()
+        };
         match &self.rule.mode {
             Mode::EachRow => {
-                for p in &selected {
+                for p in selected.iter() {
                     let joined = self.joined(p.row);
                     let frame = Frame {
                         row: Some(p.row),
@@ -171,11 +178,16 @@ impl<'a> RuleRun<'a> {
                 }
             }
             Mode::Group(keys) => {
-                let mut groups: IndexMap<Vec<String>, Vec<Placed>> = IndexMap::new();
-                for p in &selected {
+                let mut groups: IndexMap<Vec<Cow<str>>, Vec<Placed>> = IndexMap::new();
+                for p in selected.iter() {
+                    // Text keys are borrowed: grouping runs once per row.
                     let key = keys
                         .iter()
-                        .map(|k| p.row.values.get(*k).map(Value::display).unwrap_or_default())
+                        .map(|k| match p.row.values.get(*k) {
+                            Some(Value::Text(s)) => Cow::Borrowed(s.as_str()),
+                            Some(v) => Cow::Owned(v.display()),
+                            None => Cow::Borrowed(""),
+                        })
                         .collect();
                     groups.entry(key).or_default().push(*p);
                 }

@@ -150,6 +150,10 @@ impl Catalog {
     /// A code is a letter and digits, so whatever follows the digits (a
     /// space, a dash, the name itself) is ignored.
     pub fn get(&self, code: &str) -> Option<&CatalogEntry> {
+        // Fast path: a clean code as typed in most tables, no allocation.
+        if let Some(e) = self.entries.get(code) {
+            return Some(e);
+        }
         let text = normalize_text(code).to_ascii_uppercase();
         let letter = text.chars().next().filter(char::is_ascii_alphabetic)?;
         let digits: String = text[1..].chars().take_while(char::is_ascii_digit).collect();
