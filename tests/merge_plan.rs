@@ -236,6 +236,14 @@ fn sheet_values(path: &Path, sheet: &str) -> BTreeMap<String, String> {
             .nth(1)
             .and_then(|s| s.split('"').next())
             .unwrap();
+        // Streamed sheets hold their strings inline.
+        if head.contains("t=\"inlineStr\"") {
+            if let Some(t) = c.split("<t").nth(1).and_then(|t| t.split_once('>')) {
+                let text = t.1.split("</t>").next().unwrap_or("");
+                out.insert(r.to_string(), text.replace("&amp;", "&"));
+            }
+            continue;
+        }
         let Some(v) = c.split("<v>").nth(1).and_then(|s| s.split("</v>").next()) else {
             continue;
         };
