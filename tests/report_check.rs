@@ -538,6 +538,12 @@ fn annotated_workbook_marks_exactly_the_cells_the_json_names() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(out.stdout.is_empty(), "the workbook goes to the file only");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out_path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644, "a report is readable by others");
+    }
 
     let sheet_of = assert_marks_match(fs, &out_path, 2);
     assert_eq!(sheet_of.len(), 2, "findings in both files");

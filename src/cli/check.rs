@@ -3,7 +3,7 @@
 use crate::check::{CheckRequest, check};
 use crate::error::JicaiError;
 use crate::library::RuleLibrary;
-use crate::output::{Overwrite, ensure_writable, write_atomic};
+use crate::output::{Overwrite, ensure_writable};
 use crate::progress::Progress;
 use crate::report;
 use crate::table::ReadLimits;
@@ -93,9 +93,9 @@ pub fn run(rules: Option<&Path>, args: CheckArgs) -> Result<u8, JicaiError> {
         (Some(out), Format::Text) => {
             // Colour codes do not belong in a file.
             let plain = anstream::adapter::strip_str(&text).to_string();
-            write_atomic(out, format!("{plain}\n").as_bytes(), overwrite)?
+            report::write_shared(out, overwrite, |f| writeln!(f, "{plain}"))?
         }
-        (Some(out), _) => write_atomic(out, format!("{text}\n").as_bytes(), overwrite)?,
+        (Some(out), _) => report::write_shared(out, overwrite, |f| writeln!(f, "{text}"))?,
         (None, _) => {}
     }
     // The bar leaves the terminal before anything else is printed.

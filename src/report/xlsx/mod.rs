@@ -16,7 +16,7 @@ use super::grid::{self, DateKind, RawCell};
 use crate::check::CheckReport;
 use crate::error::JicaiError;
 use crate::finding::Finding;
-use crate::output::{Overwrite, write_atomic_with};
+use crate::output::Overwrite;
 use crate::table::ReadLimits;
 use findings::{Link, parse_cell, worst};
 use names::{SheetNames, quoted};
@@ -45,7 +45,7 @@ pub fn write(
 
 /// Saves a workbook through a temporary file.
 pub(crate) fn save(wb: &mut Workbook, out: &Path, overwrite: Overwrite) -> Result<(), JicaiError> {
-    write_atomic_with(out, overwrite, |f| {
+    super::write_shared(out, overwrite, |f| {
         wb.save_to_writer(f).map_err(std::io::Error::other)
     })
 }
