@@ -57,9 +57,10 @@ impl Progress {
         }
     }
 
-    /// Sets what is happening now without advancing ("写入总计划…").
+    /// The items are done; `text` says what happens now ("写入总计划…").
     pub fn message(&self, text: &str) {
         if let Some(bar) = &self.bar {
+            bar.set_position(self.started.get());
             bar.set_message(text.to_string());
         }
     }

@@ -12,7 +12,7 @@ use std::str::FromStr;
 
 const AS_OF: &str = "2025-08-01";
 const PROJECT: &str = "2025年计算机带量采购";
-const HEADER: [&str; 14] = [
+const HEADER: [&str; 15] = [
     "参与单位",
     "单位代码",
     "预算级次",
@@ -27,6 +27,7 @@ const HEADER: [&str; 14] = [
     "代理机构类型",
     "组织形式",
     "临时采购计划类型",
+    "委托函",
 ];
 
 /// One line of a participant's table.
@@ -72,10 +73,11 @@ fn unit(i: usize, lines: Vec<Demand>) -> Unit {
 
 /// Deterministic amounts with 分: 1,000.01 元 to about 2,000,000 元.
 fn lines_for(i: usize, n: usize) -> Vec<Demand> {
+    // One 品目 per 采购包 (ZJ-02-同一品目).
     const ITEMS: [(&str, &str, &str); 3] = [
         ("1", "A02010105", "台"),
-        ("1", "A02010108", "台"),
-        ("2", "A02021003", "台"),
+        ("2", "A02010108", "台"),
+        ("3", "A02021003", "台"),
     ];
     (0..n)
         .map(|k| {
@@ -138,17 +140,20 @@ fn write_unit(path: &Path, u: &Unit) {
             ws.write(r, 8, f64::from_str(&shown.to_string()).unwrap())
                 .unwrap();
         }
-        let plan = if u.lead {
+        let plan = if lead {
             "受委托采购"
         } else {
             "自行采购"
         };
+        // Participants attach their letter of entrustment (ZJ-07-委托函).
+        let letter = if lead { "" } else { "委托函.pdf" };
         let rest = [
             u.project.as_str(),
             "省政府采购中心",
             "集中采购机构",
             "带量集中采购",
             plan,
+            letter,
         ];
         for (k, t) in rest.iter().enumerate() {
             ws.write(r, 9 + k as u16, *t).unwrap();
@@ -231,6 +236,14 @@ fn sheet_values(path: &Path, sheet: &str) -> BTreeMap<String, String> {
             .nth(1)
             .and_then(|s| s.split('"').next())
             .unwrap();
+        // Streamed sheets hold their strings inline.
+        if head.contains("t=\"inlineStr\"") {
+            if let Some(t) = c.split("<t").nth(1).and_then(|t| t.split_once('>')) {
+                let text = t.1.split("</t>").next().unwrap_or("");
+                out.insert(r.to_string(), text.replace("&amp;", "&"));
+            }
+            continue;
+        }
         let Some(v) = c.split("<v>").nth(1).and_then(|s| s.split("</v>").next()) else {
             continue;
         };

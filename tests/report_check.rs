@@ -391,6 +391,116 @@ fn rank(severity: &str) -> u8 {
     }
 }
 
+/// Checks an annotated workbook against the JSON findings of the same
+/// check: the list links each finding to its cell, fills and notes sit on
+/// exactly the named cells. Returns which sheet each (file, sheet) became.
+fn assert_marks_match(
+    fs: &[Json],
+    out_path: &Path,
+    checked_sheets: usize,
+) -> HashMap<(String, String), String> {
+    let pkg = Package::open(out_path);
+    let sheets = pkg.sheets();
+    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names[0], "检查结果");
+    assert_eq!(
+        names.len(),
+        1 + checked_sheets,
+        "the checked sheets follow: {names:?}"
+    );
+    for n in &names {
+        assert!(
+            n.encode_utf16().count() <= 31 && !n.contains(['[', ']', ':', '*', '?', '/', '\\'])
+        );
+    }
+    let unique: BTreeSet<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    assert_eq!(unique.len(), names.len(), "{names:?}");
+
+    // The list links each finding (same order as the JSON) to its cell, and
+    // tells which sheet each (file, sheet) became.
+    let links = pkg.links(&sheets[0].1);
+    let mut sheet_of: HashMap<(String, String), String> = HashMap::new();
+    for (k, f) in fs.iter().enumerate() {
+        let at = format!("I{}", k + 2);
+        let Some(sheet) = f["location"]["sheet"].as_str() else {
+            // Project facts (YAML) have no cell to link to.
+            assert!(!links.contains_key(&at), "finding {k} has no sheet: {f}");
+            continue;
+        };
+        let anchor = &links[&at];
+        let (target, cell) = anchor.rsplit_once('!').unwrap();
+        let target = target.trim_matches('\'').replace("''", "'");
+        let expected_cell = f["location"]["cell"]
+            .as_str()
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("A{}", f["location"]["row"]));
+        assert_eq!(cell, expected_cell, "finding {k}: {f}");
+        let key = (
+            f["location"]["file"].as_str().unwrap().to_string(),
+            sheet.to_string(),
+        );
+        let sheet = target;
+        let prev = sheet_of.insert(key, sheet.clone());
+        assert!(
+            prev.is_none_or(|p| p == sheet),
+            "one sheet per (file, sheet)"
+        );
+        assert!(names.contains(&sheet.as_str()), "{sheet} is a sheet");
+    }
+
+    // Fills and notes: exactly on the cells the JSON names, with the colour
+    // of the worst finding on the cell and every message in the note.
+    for (name, part) in &sheets[1..] {
+        let mut expected: BTreeMap<String, &str> = BTreeMap::new();
+        let mut messages: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+        for f in fs {
+            let Some(sheet) = f["location"]["sheet"].as_str() else {
+                continue;
+            };
+            let key = (
+                f["location"]["file"].as_str().unwrap().to_string(),
+                sheet.to_string(),
+            );
+            if sheet_of.get(&key) != Some(name) {
+                continue;
+            }
+            let Some(cell) = f["location"]["cell"].as_str() else {
+                continue;
+            };
+            let sev = f["severity"].as_str().unwrap();
+            let e = expected.entry(cell.to_string()).or_insert(sev);
+            if rank(sev) < rank(e) {
+                *e = sev;
+            }
+            messages
+                .entry(cell.to_string())
+                .or_default()
+                .push(f["message"].as_str().unwrap());
+        }
+        // A sheet without findings gets no fills and no notes either.
+        let filled = pkg.filled_cells(part);
+        let want: BTreeMap<String, String> = expected
+            .iter()
+            .map(|(c, s)| (c.clone(), colour(s).to_string()))
+            .collect();
+        assert_eq!(filled, want, "fills on {name}");
+        let notes = pkg.notes(part);
+        assert_eq!(
+            notes.keys().collect::<Vec<_>>(),
+            expected.keys().collect::<Vec<_>>(),
+            "notes on {name}"
+        );
+        for (cell, msgs) in &messages {
+            for m in msgs {
+                assert!(notes[cell].contains(m), "note {cell} on {name} lacks {m}");
+            }
+            assert!(notes[cell].contains("依据："), "note {cell} cites");
+        }
+    }
+
+    sheet_of
+}
+
 #[test]
 fn annotated_workbook_marks_exactly_the_cells_the_json_names() {
     let i = inputs();
@@ -428,92 +538,15 @@ fn annotated_workbook_marks_exactly_the_cells_the_json_names() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(out.stdout.is_empty(), "the workbook goes to the file only");
-
-    let pkg = Package::open(&out_path);
-    let sheets = pkg.sheets();
-    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names[0], "检查结果");
-    assert_eq!(names.len(), 3, "the two checked sheets follow: {names:?}");
-    for n in &names {
-        assert!(
-            n.encode_utf16().count() <= 31 && !n.contains(['[', ']', ':', '*', '?', '/', '\\'])
-        );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out_path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644, "a report is readable by others");
     }
-    let unique: BTreeSet<String> = names.iter().map(|n| n.to_lowercase()).collect();
-    assert_eq!(unique.len(), names.len(), "{names:?}");
 
-    // The list links each finding (same order as the JSON) to its cell, and
-    // tells which sheet each (file, sheet) became.
-    let links = pkg.links(&sheets[0].1);
-    let mut sheet_of: HashMap<(String, String), String> = HashMap::new();
-    for (k, f) in fs.iter().enumerate() {
-        let anchor = &links[&format!("I{}", k + 2)];
-        let (sheet, cell) = anchor.rsplit_once('!').unwrap();
-        let sheet = sheet.trim_matches('\'').replace("''", "'");
-        let expected_cell = f["location"]["cell"]
-            .as_str()
-            .map(str::to_string)
-            .unwrap_or_else(|| format!("A{}", f["location"]["row"]));
-        assert_eq!(cell, expected_cell, "finding {k}: {f}");
-        let key = (
-            f["location"]["file"].as_str().unwrap().to_string(),
-            f["location"]["sheet"].as_str().unwrap().to_string(),
-        );
-        let prev = sheet_of.insert(key, sheet.clone());
-        assert!(
-            prev.is_none_or(|p| p == sheet),
-            "one sheet per (file, sheet)"
-        );
-        assert!(names.contains(&sheet.as_str()), "{sheet} is a sheet");
-    }
+    let sheet_of = assert_marks_match(fs, &out_path, 2);
     assert_eq!(sheet_of.len(), 2, "findings in both files");
-
-    // Fills and notes: exactly on the cells the JSON names, with the colour
-    // of the worst finding on the cell and every message in the note.
-    for (name, part) in &sheets[1..] {
-        let mut expected: BTreeMap<String, &str> = BTreeMap::new();
-        let mut messages: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-        for f in fs {
-            let key = (
-                f["location"]["file"].as_str().unwrap().to_string(),
-                f["location"]["sheet"].as_str().unwrap().to_string(),
-            );
-            if sheet_of.get(&key) != Some(name) {
-                continue;
-            }
-            let Some(cell) = f["location"]["cell"].as_str() else {
-                continue;
-            };
-            let sev = f["severity"].as_str().unwrap();
-            let e = expected.entry(cell.to_string()).or_insert(sev);
-            if rank(sev) < rank(e) {
-                *e = sev;
-            }
-            messages
-                .entry(cell.to_string())
-                .or_default()
-                .push(f["message"].as_str().unwrap());
-        }
-        assert!(!expected.is_empty(), "{name} has findings");
-        let filled = pkg.filled_cells(part);
-        let want: BTreeMap<String, String> = expected
-            .iter()
-            .map(|(c, s)| (c.clone(), colour(s).to_string()))
-            .collect();
-        assert_eq!(filled, want, "fills on {name}");
-        let notes = pkg.notes(part);
-        assert_eq!(
-            notes.keys().collect::<Vec<_>>(),
-            expected.keys().collect::<Vec<_>>(),
-            "notes on {name}"
-        );
-        for (cell, msgs) in &messages {
-            for m in msgs {
-                assert!(notes[cell].contains(m), "note {cell} on {name} lacks {m}");
-            }
-            assert!(notes[cell].contains("依据："), "note {cell} cites");
-        }
-    }
 
     // The checked sheets keep every value at its original address.
     let mut report: Xlsx<_> = open_workbook(&out_path).unwrap();
@@ -672,4 +705,182 @@ fn esc(s: &str) -> String {
         .replace('>', "&gt;")
         .replace('"', "&quot;")
         .replace('\'', "&#39;")
+}
+
+/// Runs `check` as JSON and as an annotated workbook over `files`.
+fn check_both(files: &[&str], dir: &Path, as_of: &str) -> (Json, PathBuf) {
+    let mut args = vec!["check"];
+    args.extend(files);
+    args.extend(["-p", "浙江", "--as-of", as_of]);
+    let mut json_args = args.clone();
+    json_args.extend(["--format", "json"]);
+    let out = jicai(&json_args);
+    assert_ne!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Json = serde_json::from_slice(&out.stdout).expect("JSON");
+    let path = dir.join("检查结果.xlsx");
+    let p = path.to_str().unwrap().to_string();
+    args.extend(["--format", "xlsx", "--out", &p, "--force"]);
+    let out = jicai(&args);
+    assert_ne!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (json, path)
+}
+
+fn checked_sheets(json: &Json) -> usize {
+    json["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|i| i["sheets"].as_array().unwrap())
+        .filter(|s| !s["table"].is_null())
+        .count()
+}
+
+#[test]
+fn annotated_workbook_from_xls_ods_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for name in ["contracts.xls", "contracts.ods"] {
+        let file = fixtures.join(name).display().to_string();
+        let (json, path) = check_both(&[&file], dir.path(), "2025-12-01");
+        let fs = findings(&json);
+        assert!(
+            fs.iter()
+                .filter(|f| f["location"]["cell"].is_string())
+                .count()
+                >= 5,
+            "{name}"
+        );
+        assert_marks_match(fs, &path, checked_sheets(&json));
+        // Dates stay dates (ods stores them as ISO text).
+        let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+        let sheet = wb.sheet_names()[1..]
+            .iter()
+            .find(|n| n.starts_with("合同备案表"))
+            .cloned()
+            .unwrap();
+        let range = wb.worksheet_range(&sheet).unwrap();
+        assert!(
+            range
+                .used_cells()
+                .any(|(_, _, v)| matches!(v, Data::DateTime(_))),
+            "{name}: dates written as dates"
+        );
+    }
+
+    // CSV: a blank line and a quoted two-line cell above the faulty row; the
+    // row numbers must match the table reader's.
+    let csv = dir.path().join("合同.csv");
+    std::fs::write(
+        &csv,
+        "参与单位,合同编号,合同类型,合同金额,中标通知书日期,合同签订日期\n\
+         甲,HT-1,主合同,100000,2025-07-01,2025-07-10\n\
+         \n\
+         \"乙\n（分院）\",HT-2,主合同,100000,2025-07-01,2025-07-20\n\
+         丙,HT-3,主合同,100000,2025-07-01,2025-08-01\n",
+    )
+    .unwrap();
+    let file = csv.display().to_string();
+    let (json, path) = check_both(&[&file], dir.path(), AS_OF);
+    let fs = findings(&json);
+    assert_eq!(fs.len(), 1, "{fs:?}");
+    // Excel shows the two-line cell in one row: 丙 is row 5.
+    assert_eq!(fs[0]["location"]["cell"], "F5");
+    let sheets = assert_marks_match(fs, &path, 1);
+    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+    let name = sheets.values().next().unwrap();
+    let range = wb.worksheet_range(name).unwrap();
+    assert_eq!(
+        range.get_value((4, 5)),
+        Some(&Data::String("2025-08-01".into()))
+    );
+    assert_eq!(range.get_value((3, 1)), Some(&Data::String("HT-2".into())));
+    assert_eq!(
+        range.get_value((2, 0)),
+        Some(&Data::Empty),
+        "the blank line stays blank"
+    );
+}
+
+/// Every jurisdiction's faulty sample (workbook and project facts): the
+/// annotated workbook marks exactly the JSON's cells, and the HTML shows
+/// each finding once.
+#[test]
+fn reports_from_every_faulty_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut seen = 0;
+    for set in [
+        "national",
+        "beijing",
+        "zhejiang",
+        "jilin",
+        "shandong",
+        "liaocheng",
+        "jiangbei",
+    ] {
+        let book = samples.join(set).join("faulty.xlsx");
+        let facts = samples.join(set).join("project-faulty.yaml");
+        if !book.exists() {
+            continue;
+        }
+        seen += 1;
+        let (book, facts) = (book.display().to_string(), facts.display().to_string());
+        let base = [
+            "check",
+            &book,
+            "--data",
+            &facts,
+            "-p",
+            set,
+            "--as-of",
+            "2025-12-01",
+        ];
+        let run = |extra: &[&str]| {
+            let mut a = base.to_vec();
+            a.extend(extra);
+            let out = jicai(&a);
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{set}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            out
+        };
+        let json: Json = serde_json::from_slice(&run(&["--format", "json"]).stdout).unwrap();
+        let fs = findings(&json);
+        assert!(fs.len() >= 10, "{set}: a faulty sample has findings");
+
+        let xlsx = dir.path().join(format!("{set}.xlsx"));
+        run(&["--format", "xlsx", "--out", xlsx.to_str().unwrap()]);
+        assert_marks_match(fs, &xlsx, checked_sheets(&json));
+
+        let html = String::from_utf8(run(&["--format", "html"]).stdout).unwrap();
+        assert_eq!(
+            html.matches("<article class=\"finding").count(),
+            fs.len(),
+            "{set}"
+        );
+        for f in fs {
+            assert!(
+                html.contains(&esc(f["message"].as_str().unwrap())),
+                "{set}: {f}"
+            );
+        }
+        let lower = html.to_lowercase();
+        for bad in ["http", "<link", "src=", "<script", "url("] {
+            assert!(!lower.contains(bad), "{set}: found {bad}");
+        }
+    }
+    assert!(seen > 0, "samples/ has faulty workbooks");
 }

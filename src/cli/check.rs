@@ -3,7 +3,7 @@
 use crate::check::{CheckRequest, check};
 use crate::error::JicaiError;
 use crate::library::RuleLibrary;
-use crate::output::{Overwrite, ensure_writable, write_atomic};
+use crate::output::{Overwrite, ensure_writable};
 use crate::progress::Progress;
 use crate::report;
 use crate::table::ReadLimits;
@@ -93,24 +93,30 @@ pub fn run(rules: Option<&Path>, args: CheckArgs) -> Result<u8, JicaiError> {
         (Some(out), Format::Text) => {
             // Colour codes do not belong in a file.
             let plain = anstream::adapter::strip_str(&text).to_string();
-            write_atomic(out, format!("{plain}\n").as_bytes(), overwrite)?
+            crate::output::write_atomic_with(out, overwrite, |f| writeln!(f, "{plain}"))?
         }
-        (Some(out), _) => write_atomic(out, format!("{text}\n").as_bytes(), overwrite)?,
-        (None, _) => {
+        (Some(out), _) => {
+            crate::output::write_atomic_with(out, overwrite, |f| writeln!(f, "{text}"))?
+        }
+        (None, _) => {}
+    }
+    // The bar leaves the terminal before anything else is printed.
+    drop(progress);
+    match &args.out {
+        Some(out) => {
+            let s = &report.summary;
+            super::say!(
+                "已写入 {}：{} 个错误，{} 个警告，{} 个提示",
+                out.display(),
+                s.error,
+                s.warning,
+                s.info
+            );
+        }
+        None => {
             let mut stdout = anstream::stdout();
             writeln!(stdout, "{text}").ok();
         }
-    }
-    drop(progress);
-    if let Some(out) = &args.out {
-        let s = &report.summary;
-        super::say!(
-            "已写入 {}：{} 个错误，{} 个警告，{} 个提示",
-            out.display(),
-            s.error,
-            s.warning,
-            s.info
-        );
     }
     Ok(if report.has_errors() {
         super::EXIT_FINDINGS

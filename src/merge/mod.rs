@@ -26,7 +26,7 @@ use crate::error::JicaiError;
 use crate::finding::sort_findings;
 use crate::library::RuleLibrary;
 use crate::model::RuleSet;
-use crate::table::ReadLimits;
+use crate::table::{ReadLimits, TableSpec};
 use crate::value::Amount;
 use chrono::NaiveDate;
 use std::collections::HashSet;
@@ -53,9 +53,8 @@ pub struct MergeReport {
     pub total_budget: Amount,
     /// Distinct participating units.
     pub units: usize,
-    /// Per table of the check's data set: the sheet column of each line
-    /// column (to place findings in the 明细).
-    pub sheet_columns: Vec<Vec<Option<u32>>>,
+    /// The declared 需求表: the 明细 shows its columns.
+    pub spec: TableSpec,
 }
 
 impl MergeReport {
@@ -120,9 +119,8 @@ pub fn merge(
         .map(Line::unit_key)
         .collect::<HashSet<_>>()
         .len();
-    let sheet_columns = lines::sheet_columns(spec, &report.data.tables);
     Ok(MergeReport {
-        sheet_columns,
+        spec: spec.clone(),
         check: report,
         lines,
         summary,

@@ -3,7 +3,7 @@
 //! cells marked) and 检查问题 (every finding, linked to its 明细 cell).
 
 use super::MergeReport;
-use super::lines::{COLUMNS, Col, Line};
+use super::lines::{Col, Line};
 use crate::error::JicaiError;
 use crate::finding::Finding;
 use crate::output::Overwrite;
@@ -11,7 +11,7 @@ use crate::report::xlsx::findings::{self, Link, parse_cell, worst};
 use crate::report::xlsx::names::quoted;
 use crate::report::xlsx::style::{Formats, Look, NumFmt, Widths, fit_cell_text};
 use crate::report::xlsx::{save, xlsx_error};
-use crate::table::column_letter;
+use crate::table::{ColumnType, TableSpec, column_letter};
 use crate::value::{AmountUnit, Value};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -37,19 +37,42 @@ const SUMMARY_HEADERS: [&str; 9] = [
     "填报行数",
 ];
 
-/// The lines sheet: source columns, then [`COLUMNS`] with 品目名称 after
-/// 采购品目.
+/// The lines sheet: where each line came from, then every declared column
+/// of the 需求表, with 品目名称 after 采购品目.
 const LEAD: [&str; 4] = ["序号", "来源文件", "工作表", "原行号"];
 
-fn line_col(c: Col) -> u16 {
-    let i = c as u16 + LEAD.len() as u16;
-    if c as u16 > Col::采购品目 as u16 {
-        i + 1
-    } else {
-        i
+struct Layout<'a> {
+    spec: &'a TableSpec,
+    /// Declared index of 采购品目.
+    item: Option<usize>,
+}
+
+impl<'a> Layout<'a> {
+    fn new(spec: &'a TableSpec) -> Layout<'a> {
+        Layout {
+            spec,
+            item: spec.column_index(Col::采购品目.name()),
+        }
+    }
+
+    /// The 明细 column of declared column `d`.
+    fn col(&self, d: usize) -> u16 {
+        let shift = usize::from(self.item.is_some_and(|i| d > i));
+        (LEAD.len() + d + shift) as u16
+    }
+
+    fn item_name_col(&self) -> Option<u16> {
+        self.item.map(|i| (LEAD.len() + i + 1) as u16)
+    }
+
+    fn unit_col(&self) -> u16 {
+        self.col(self.spec.column_index(Col::参与单位.name()).unwrap_or(0))
+    }
+
+    fn last_col(&self) -> u16 {
+        (LEAD.len() + self.spec.columns.len() + usize::from(self.item.is_some())) as u16 - 1
     }
 }
-const ITEM_NAME_COL: u16 = Col::采购品目 as u16 + LEAD.len() as u16 + 1;
 
 /// Writes the 总计划 to `out`, atomically.
 pub fn write(report: &MergeReport, out: &Path, overwrite: Overwrite) -> Result<(), JicaiError> {
@@ -65,11 +88,17 @@ pub fn build(report: &MergeReport) -> Result<Workbook, JicaiError> {
             report.lines.len()
         )));
     }
-    let placed = Placement::new(report);
+    let layout = Layout::new(&report.spec);
+    let placed = Placement::new(report, &layout);
     let mut wb = Workbook::new();
     let mut formats = Formats::default();
     summary_sheet(wb.add_worksheet(), report, &mut formats).map_err(xlsx_error)?;
-    lines_sheet(wb.add_worksheet(), report, &placed, &mut formats).map_err(xlsx_error)?;
+    // The 明细 can have as many rows as all inputs together: it is streamed
+    // to a temporary file row by row.
+    let ws = wb
+        .add_worksheet_with_constant_memory()
+        .map_err(xlsx_error)?;
+    lines_sheet(ws, report, &layout, &placed, &mut formats).map_err(xlsx_error)?;
     let ws = wb.add_worksheet();
     ws.set_name(FINDINGS_SHEET).map_err(xlsx_error)?;
     let link = |i: usize, f: &Finding| placed.link(i, f);
@@ -89,7 +118,7 @@ struct Placement<'a> {
 }
 
 impl<'a> Placement<'a> {
-    fn new(report: &'a MergeReport) -> Placement<'a> {
+    fn new(report: &'a MergeReport, layout: &Layout<'_>) -> Placement<'a> {
         let rows: HashMap<(&str, &str, u32), usize> = report
             .lines
             .iter()
@@ -117,14 +146,14 @@ impl<'a> Placement<'a> {
                 .cell
                 .as_deref()
                 .and_then(parse_cell)
-                .and_then(|(_, c)| column_of(report, &report.lines[li], u32::from(c)));
+                .and_then(|(_, c)| column_of(report, layout, &report.lines[li], u32::from(c)));
             match col {
                 Some(c) => {
                     cells.entry((out_row, c)).or_default().push(f);
                     by_finding.push(Some((out_row, c)));
                 }
                 // On the line but not in a column the 明细 shows.
-                None => by_finding.push(Some((out_row, line_col(Col::参与单位)))),
+                None => by_finding.push(Some((out_row, layout.unit_col()))),
             }
         }
         Placement { cells, by_finding }
@@ -146,10 +175,10 @@ impl<'a> Placement<'a> {
 }
 
 /// The 明细 column showing sheet column `col` of the line's table.
-fn column_of(report: &MergeReport, line: &Line, col: u32) -> Option<u16> {
-    let cols = report.sheet_columns.get(line.table)?;
-    let c = cols.iter().position(|c| *c == Some(col))?;
-    Col::ALL.get(c).map(|c| line_col(*c))
+fn column_of(report: &MergeReport, layout: &Layout<'_>, line: &Line, col: u32) -> Option<u16> {
+    let table = report.check.data.tables.get(line.table)?;
+    let d = table.columns.iter().position(|c| *c == Some(col))?;
+    Some(layout.col(d))
 }
 
 fn summary_sheet(
@@ -336,6 +365,7 @@ fn main_project(report: &MergeReport) -> Option<String> {
 fn lines_sheet(
     ws: &mut Worksheet,
     report: &MergeReport,
+    layout: &Layout<'_>,
     placed: &Placement<'_>,
     formats: &mut Formats,
 ) -> Result<(), XlsxError> {
@@ -352,20 +382,21 @@ fn lines_sheet(
         .enumerate()
         .map(|(i, h)| (i as u16, h.to_string()))
         .collect();
-    for c in Col::ALL {
-        let name = COLUMNS[c as usize];
-        let h = if c == Col::预算金额 {
-            format!("{name}（万元）")
-        } else {
-            name.to_string()
+    for (d, c) in report.spec.columns.iter().enumerate() {
+        let h = match c.ty {
+            ColumnType::金额 { .. } => format!("{}（万元）", c.name),
+            _ => c.name.clone(),
         };
-        headers.push((line_col(c), h));
+        headers.push((layout.col(d), h));
     }
-    headers.push((ITEM_NAME_COL, "品目名称".into()));
+    if let Some(col) = layout.item_name_col() {
+        headers.push((col, "品目名称".into()));
+    }
     for (col, h) in &headers {
         ws.write_string_with_format(0, *col, h, &header)?;
         widths.see(*col, h);
     }
+    let plain = formats.get(Look::default()).clone();
     for (i, l) in report.lines.iter().enumerate() {
         let row = i as u32 + 1;
         let look = |col: u16, num: Option<NumFmt>| Look {
@@ -373,21 +404,15 @@ fn lines_sheet(
             num,
             ..Look::default()
         };
-        ws.write_number_with_format(row, 0, row as f64, formats.get(Look::default()))?;
+        ws.write_number_with_format(row, 0, row as f64, &plain)?;
         let file = file_name(&l.file);
-        ws.write_string_with_format(row, 1, fit_cell_text(&file), formats.get(Look::default()))?;
+        ws.write_string_with_format(row, 1, fit_cell_text(&file), &plain)?;
         widths.see(1, &file);
-        ws.write_string_with_format(
-            row,
-            2,
-            fit_cell_text(&l.sheet),
-            formats.get(Look::default()),
-        )?;
+        ws.write_string_with_format(row, 2, fit_cell_text(&l.sheet), &plain)?;
         widths.see(2, &l.sheet);
-        ws.write_number_with_format(row, 3, f64::from(l.sheet_row), formats.get(Look::default()))?;
-        for c in Col::ALL {
-            let col = line_col(c);
-            let v = &l.values[c as usize];
+        ws.write_number_with_format(row, 3, f64::from(l.sheet_row), &plain)?;
+        for (d, v) in l.row.iter().enumerate() {
+            let col = layout.col(d);
             match v {
                 Value::Empty => {
                     let lk = look(col, None);
@@ -396,53 +421,37 @@ fn lines_sheet(
                     }
                 }
                 Value::Number(n) => {
-                    ws.write_number_with_format(
-                        row,
-                        col,
-                        to_f64(*n),
-                        formats.get(look(col, Some(NumFmt::Quantity))),
-                    )?;
+                    let f = formats.get(look(col, Some(NumFmt::Quantity)));
+                    ws.write_number_with_format(row, col, to_f64(*n), f)?;
                     widths.see(col, &n.normalize().to_string());
                 }
                 Value::Amount(a) => {
                     let w = wan(a.yuan());
-                    ws.write_number_with_format(
-                        row,
-                        col,
-                        to_f64(w),
-                        formats.get(look(col, Some(NumFmt::Wan))),
-                    )?;
+                    let f = formats.get(look(col, Some(NumFmt::Wan)));
+                    ws.write_number_with_format(row, col, to_f64(w), f)?;
                     widths.see(col, &w.normalize().to_string());
                 }
                 Value::Text(s) => {
-                    ws.write_string_with_format(
-                        row,
-                        col,
-                        fit_cell_text(s),
-                        formats.get(look(col, None)),
-                    )?;
+                    let f = formats.get(look(col, None));
+                    ws.write_string_with_format(row, col, fit_cell_text(s), f)?;
                     widths.see(col, s);
+                }
+                Value::Date(d) => {
+                    let f = formats.get(look(col, Some(NumFmt::Date)));
+                    ws.write_number_with_format(row, col, excel_serial(*d), f)?;
+                    widths.see(col, "2025-07-01");
                 }
                 other => {
                     let s = other.display();
-                    ws.write_string_with_format(
-                        row,
-                        col,
-                        fit_cell_text(&s),
-                        formats.get(look(col, None)),
-                    )?;
+                    let f = formats.get(look(col, None));
+                    ws.write_string_with_format(row, col, fit_cell_text(&s), f)?;
                     widths.see(col, &s);
                 }
             }
         }
-        if let Some(name) = &l.item_name {
-            ws.write_string_with_format(
-                row,
-                ITEM_NAME_COL,
-                fit_cell_text(name),
-                formats.get(Look::default()),
-            )?;
-            widths.see(ITEM_NAME_COL, name);
+        if let (Some(col), Some(name)) = (layout.item_name_col(), &l.item_name) {
+            ws.write_string_with_format(row, col, fit_cell_text(name), &plain)?;
+            widths.see(col, name);
         }
     }
     for (&(row, col), found) in &placed.cells {
@@ -450,8 +459,7 @@ fn lines_sheet(
     }
     widths.apply(ws, 6.0, 40.0)?;
     ws.set_freeze_panes(1, 0)?;
-    let last_col = headers.iter().map(|(c, _)| *c).max().unwrap_or(0);
-    ws.autofilter(0, 0, report.lines.len().max(1) as u32, last_col)?;
+    ws.autofilter(0, 0, report.lines.len().max(1) as u32, layout.last_col())?;
     ws.set_landscape();
     ws.set_repeat_rows(0, 0)?;
     Ok(())
@@ -461,6 +469,12 @@ fn file_name(file: &str) -> String {
     Path::new(file)
         .file_name()
         .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Days since Excel's 1900 epoch (valid from 1900-03-01 on).
+fn excel_serial(d: chrono::NaiveDate) -> f64 {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
+    d.signed_duration_since(epoch).num_days() as f64
 }
 
 fn to_f64(d: Decimal) -> f64 {

@@ -210,7 +210,8 @@ fn from_ref(d: &DataRef<'_>, is_1904: bool) -> Option<RawCell> {
         DataRef::SharedString(s) => text(s)?,
         DataRef::Bool(b) => RawCell::Bool(*b),
         DataRef::DateTime(dt) => date(dt, is_1904),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => text(s)?,
+        DataRef::DateTimeIso(s) => iso_date(s).or_else(|| text(s))?,
+        DataRef::DurationIso(s) => text(s)?,
         DataRef::Error(e) => RawCell::Error(e.to_string()),
     })
 }
@@ -223,7 +224,8 @@ fn from_data(d: &Data, is_1904: bool) -> Option<RawCell> {
         Data::String(s) => text(s)?,
         Data::Bool(b) => RawCell::Bool(*b),
         Data::DateTime(dt) => date(dt, is_1904),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => text(s)?,
+        Data::DateTimeIso(s) => iso_date(s).or_else(|| text(s))?,
+        Data::DurationIso(s) => text(s)?,
         Data::Error(e) => RawCell::Error(e.to_string()),
     })
 }
@@ -231,6 +233,29 @@ fn from_data(d: &Data, is_1904: bool) -> Option<RawCell> {
 /// Text cells that are only spaces count as blank, as in the table reader.
 fn text(s: &str) -> Option<RawCell> {
     (!s.trim().is_empty()).then(|| RawCell::Text(s.to_string()))
+}
+
+/// An ISO date or date-time (how .ods stores them) as an Excel serial, so
+/// that it is still a date in the annotated workbook.
+fn iso_date(s: &str) -> Option<RawCell> {
+    use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?;
+    let serial = |dt: NaiveDateTime| {
+        let d = dt.signed_duration_since(epoch.and_time(NaiveTime::MIN));
+        d.num_milliseconds() as f64 / 86_400_000.0
+    };
+    let dt = match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        Ok(d) => d.and_time(NaiveTime::MIN),
+        Err(_) => NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f").ok()?,
+    };
+    let kind = if dt.time() == NaiveTime::MIN {
+        DateKind::Date
+    } else {
+        DateKind::DateTime
+    };
+    // Excel cannot show dates before 1900-03-01 as dates.
+    let v = serial(dt);
+    (v >= 61.0).then_some(RawCell::Date(v, kind))
 }
 
 fn date(dt: &calamine::ExcelDateTime, is_1904: bool) -> RawCell {
@@ -331,6 +356,20 @@ mod tests {
         assert_eq!(format_number(0.1 + 0.2), "0.3");
         assert_eq!(format_number(12.5), "12.5");
         assert_eq!(format_number(-3.0), "-3");
+    }
+
+    #[test]
+    fn iso_dates_become_serials() {
+        assert_eq!(
+            iso_date("2025-07-01"),
+            Some(RawCell::Date(45839.0, DateKind::Date))
+        );
+        assert_eq!(
+            iso_date("2025-07-01T12:00:00"),
+            Some(RawCell::Date(45839.5, DateKind::DateTime))
+        );
+        assert_eq!(iso_date("合同"), None);
+        assert_eq!(iso_date("1800-01-01"), None);
     }
 
     #[test]

@@ -182,7 +182,7 @@ fn inputs(out: &mut String, report: &CheckReport) {
 fn section(out: &mut String, g: &Group<'_>, rows: &HashMap<u32, Vec<(u32, RawCell)>>) {
     let title = match g.sheet {
         Some(s) => format!("{} › {}", esc(g.file), esc(s)),
-        None => esc(g.file),
+        None => format!("{} › 项目信息", esc(g.file)),
     };
     let _ = writeln!(out, "<section class=\"sheet\">\n<h2>{title}</h2>");
     for sev in SEVERITIES {

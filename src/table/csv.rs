@@ -8,26 +8,50 @@ use std::borrow::Cow;
 use std::path::Path;
 
 pub(crate) fn read(path: &Path, ctx: &Ctx<'_>) -> Result<Vec<SheetRead>, ReadError> {
-    let bytes = std::fs::read(path).map_err(|e| super::source::open_error(ctx.file, &e))?;
-    let text = decode(&bytes).ok_or_else(|| ReadError::NotAWorkbook {
-        file: ctx.file.into(),
-        detail: "无法识别的编码（既不是 UTF-8，也不是 GBK/GB18030 或 UTF-16）".into(),
-    })?;
     let sheet = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let mut builder = SheetBuilder::new(ctx, &sheet, Some(Vec::new()));
+    for_each_record(path, ctx.file, &sheet, |row, record| {
+        let cells: Vec<(u32, &str)> = record
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !s.trim().is_empty())
+            .map(|(i, s)| (u32::try_from(i).unwrap_or(u32::MAX), s))
+            .collect();
+        Ok(cells.is_empty() || builder.push_row(row, &cells)? != Flow::Stop)
+    })?;
+    let outcome = match builder.finish(None)? {
+        Finished::Done(o) => o,
+        Finished::Redo => SheetOutcome::Empty,
+    };
+    Ok(vec![SheetRead { sheet, outcome }])
+}
+
+/// Decodes a .csv/.txt file and calls `f` with each record and its 1-based
+/// row, numbered as a spreadsheet would (see below); `f` returns false to
+/// stop. Shared by the table reader and the annotated report.
+pub(crate) fn for_each_record(
+    path: &Path,
+    file: &str,
+    sheet: &str,
+    mut f: impl FnMut(u32, &csv::StringRecord) -> Result<bool, ReadError>,
+) -> Result<(), ReadError> {
+    let bytes = std::fs::read(path).map_err(|e| super::source::open_error(file, &e))?;
+    let text = decode(&bytes).ok_or_else(|| ReadError::NotAWorkbook {
+        file: file.into(),
+        detail: "无法识别的编码（既不是 UTF-8，也不是 GBK/GB18030 或 UTF-16）".into(),
+    })?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(sniff_delimiter(&text))
         .from_reader(text.as_bytes());
-    let mut builder = SheetBuilder::new(ctx, &sheet, Some(Vec::new()));
     let mut record = csv::StringRecord::new();
     // The csv reader skips blank lines, which spreadsheet rows count: a
     // record's row is the number of line breaks before it, leaving out
     // those inside quoted fields.
-    let mut row;
     let (mut scanned, mut breaks, mut inner) = (0usize, 0u64, 0u64);
     loop {
         match reader.read_record(&mut record) {
@@ -35,8 +59,8 @@ pub(crate) fn read(path: &Path, ctx: &Ctx<'_>) -> Result<Vec<SheetRead>, ReadErr
             Ok(true) => {}
             Err(e) => {
                 return Err(ReadError::Sheet {
-                    file: ctx.file.into(),
-                    sheet,
+                    file: file.into(),
+                    sheet: sheet.into(),
                     detail: format!(
                         "第{}条记录无法解析（{e}）",
                         record.position().map_or(0, |p| p.record() + 1)
@@ -52,22 +76,12 @@ pub(crate) fn read(path: &Path, ctx: &Ctx<'_>) -> Result<Vec<SheetRead>, ReadErr
             .map(|f| line_breaks(f.as_bytes(), 0, f.len()))
             .sum::<u64>();
         let own_terminator = u64::from(ends_line(text.as_bytes(), end));
-        row = u32::try_from(breaks.saturating_sub(inner + own_terminator)).unwrap_or(u32::MAX);
-        let cells: Vec<(u32, &str)> = record
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| !s.trim().is_empty())
-            .map(|(i, s)| (u32::try_from(i).unwrap_or(u32::MAX), s))
-            .collect();
-        if !cells.is_empty() && builder.push_row(row, &cells)? == Flow::Stop {
+        let row = u32::try_from(breaks.saturating_sub(inner + own_terminator)).unwrap_or(u32::MAX);
+        if !f(row, &record)? {
             break;
         }
     }
-    let outcome = match builder.finish(None)? {
-        Finished::Done(o) => o,
-        Finished::Redo => SheetOutcome::Empty,
-    };
-    Ok(vec![SheetRead { sheet, outcome }])
+    Ok(())
 }
 
 /// Line breaks in `b[from..to]`, "\r\n" counting once (at its "\n").

@@ -31,6 +31,7 @@ mod validate;
 mod xls_guard;
 mod xlsx;
 
+pub(crate) use csv::for_each_record as csv_records;
 pub use spec::{ColumnSpec, ColumnType, TableSpec};
 
 use crate::value::{AmountUnit, Value};

@@ -16,12 +16,12 @@ use super::grid::{self, DateKind, RawCell};
 use crate::check::CheckReport;
 use crate::error::JicaiError;
 use crate::finding::Finding;
-use crate::output::{Overwrite, write_atomic_with};
+use crate::output::Overwrite;
 use crate::table::ReadLimits;
 use findings::{Link, parse_cell, worst};
 use names::{SheetNames, quoted};
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use style::{Formats, Look, NumFmt, Widths, fit_cell_text, severity_colors};
 
@@ -45,7 +45,7 @@ pub fn write(
 
 /// Saves a workbook through a temporary file.
 pub(crate) fn save(wb: &mut Workbook, out: &Path, overwrite: Overwrite) -> Result<(), JicaiError> {
-    write_atomic_with(out, overwrite, |f| {
+    crate::output::write_atomic_with(out, overwrite, |f| {
         wb.save_to_writer(f).map_err(std::io::Error::other)
     })
 }
@@ -95,7 +95,11 @@ pub fn build(report: &CheckReport, limits: &ReadLimits) -> Result<Workbook, Jica
     }
     for p in &plan {
         let marks = marks_for(&report.findings, p.file, p.sheet);
-        let ws = wb.add_worksheet();
+        // Uploads can be large: the copy is streamed to a temporary file
+        // row by row instead of being held in memory.
+        let ws = wb
+            .add_worksheet_with_constant_memory()
+            .map_err(xlsx_error)?;
         ws.set_name(&p.name).map_err(xlsx_error)?;
         annotate(ws, p, &marks, &mut formats, limits)?;
     }
@@ -147,8 +151,8 @@ fn marks_for<'a>(
     findings: &'a [Finding],
     file: &str,
     sheet: &str,
-) -> HashMap<(u32, u16), Vec<&'a Finding>> {
-    let mut marks: HashMap<(u32, u16), Vec<&Finding>> = HashMap::new();
+) -> BTreeMap<(u32, u16), Vec<&'a Finding>> {
+    let mut marks: BTreeMap<(u32, u16), Vec<&Finding>> = BTreeMap::new();
     for f in findings {
         if f.location.file != file || f.location.sheet.as_deref() != Some(sheet) {
             continue;
@@ -164,58 +168,79 @@ fn marks_for<'a>(
 fn annotate(
     ws: &mut Worksheet,
     p: &Planned<'_>,
-    marks: &HashMap<(u32, u16), Vec<&Finding>>,
+    marks: &BTreeMap<(u32, u16), Vec<&Finding>>,
     formats: &mut Formats,
     limits: &ReadLimits,
 ) -> Result<(), JicaiError> {
     let header0 = p.header_row.saturating_sub(1);
     let mut widths = Widths::new();
-    let mut written: HashSet<(u32, u16)> = HashSet::new();
-    let mut failed: Option<XlsxError> = None;
-    let mut sink = |(row, cells): grid::RawRow| {
-        for (col, cell) in cells {
-            let Ok(col) = u16::try_from(col) else {
+    // The sheet is written row by row (constant memory): a faulty cell that
+    // is blank in the upload is written, filled, when its row goes by.
+    let mut pending = marks.iter().peekable();
+    let mut blank = |ws: &mut Worksheet,
+                     formats: &mut Formats,
+                     below: u32,
+                     row_cols: &[u16]|
+     -> Result<(), XlsxError> {
+        while let Some((&(r, c), found)) = pending.next_if(|((r, _), _)| *r <= below) {
+            if r == below && row_cols.contains(&c) {
                 continue;
-            };
-            let severity = marks.get(&(row, col)).and_then(worst);
-            if severity.is_some() {
-                written.insert((row, col));
             }
             let look = Look {
-                severity,
-                num: Some(num_fmt(&cell)),
-                bold: row == header0,
+                severity: worst(found),
                 ..Look::default()
             };
-            if row >= header0 {
-                widths.see(col, &cell.display());
+            ws.write_blank(r, c, formats.get(look))?;
+        }
+        Ok(())
+    };
+    let mut failed: Option<XlsxError> = None;
+    let mut sink = |(row, cells): grid::RawRow| {
+        // Titles and notes ("注：…") are one long cell spilling over the
+        // columns to their right; they would make column A as wide as the page.
+        let measured = row >= header0 && (row == header0 || cells.len() > 1);
+        let mut cols = Vec::with_capacity(cells.len());
+        let mut write = || -> Result<(), XlsxError> {
+            if let Some(prev) = row.checked_sub(1) {
+                blank(ws, formats, prev, &[])?;
             }
-            if let Err(e) = write_cell(ws, row, col, &cell, formats.get(look)) {
+            for (col, cell) in &cells {
+                let Ok(col) = u16::try_from(*col) else {
+                    continue;
+                };
+                cols.push(col);
+                let look = Look {
+                    severity: marks.get(&(row, col)).and_then(worst),
+                    num: Some(num_fmt(cell)),
+                    bold: row == header0,
+                    ..Look::default()
+                };
+                if measured {
+                    widths.see(col, &cell.display());
+                }
+                write_cell(ws, row, col, cell, formats.get(look))?;
+            }
+            blank(ws, formats, row, &cols)
+        };
+        match write() {
+            Ok(()) => true,
+            Err(e) => {
                 failed = Some(e);
-                return false;
+                false
             }
         }
-        true
     };
     grid::for_each_row(Path::new(p.file), p.sheet, limits, &mut sink)?;
     if let Some(e) = failed {
         return Err(xlsx_error(e));
     }
+    blank(ws, formats, u32::MAX, &[]).map_err(xlsx_error)?;
     let mut sheet_worst: Option<crate::model::Severity> = None;
     for (&(row, col), found) in marks {
-        let sev = worst(found);
-        sheet_worst = match (sheet_worst, sev) {
+        sheet_worst = match (sheet_worst, worst(found)) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        if !written.contains(&(row, col)) {
-            let look = Look {
-                severity: sev,
-                ..Look::default()
-            };
-            ws.write_blank(row, col, formats.get(look))
-                .map_err(xlsx_error)?;
-        }
         ws.insert_note(row, col, &findings::note(found))
             .map_err(xlsx_error)?;
     }
