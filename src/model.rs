@@ -94,6 +94,9 @@ pub enum Builtin {
     长度,
     包含,
     天数,
+    /// `若(条件, 值)`: the value where the condition holds, else blank — so
+    /// that aggregates can count or sum a subset of the group's rows.
+    若,
 }
 
 /// A compiled expression.

@@ -89,6 +89,7 @@ fn builtin_named(name: &str) -> Option<Builtin> {
         "长度" | "len" => Builtin::长度,
         "包含" | "contains" => Builtin::包含,
         "天数" | "days" => Builtin::天数,
+        "若" | "if" => Builtin::若,
         _ => return None,
     })
 }
@@ -110,6 +111,7 @@ const FUNCTION_NAMES: &[&str] = &[
     "长度",
     "包含",
     "天数",
+    "若",
 ];
 
 impl Compiler<'_> {
@@ -511,6 +513,8 @@ impl Compiler<'_> {
             Builtin::品目归属 => &[Ty::Text, Ty::Set(Box::new(Ty::Text))],
             Builtin::包含 => &[Ty::Text, Ty::Text],
             Builtin::天数 => &[Ty::Date, Ty::Date],
+            // Ty::Empty: any type; the call takes the value's type.
+            Builtin::若 => &[Ty::Bool, Ty::Empty],
         };
         if args.len() != want.len() {
             self.error(
@@ -525,6 +529,7 @@ impl Compiler<'_> {
             return None;
         }
         let mut cxs = Vec::new();
+        let mut value_ty = Ty::Empty;
         for (arg, w) in args.iter().zip(want) {
             if let Ty::Set(_) = w {
                 let (values, elem) = self.set_values(arg, sc)?;
@@ -533,10 +538,15 @@ impl Compiler<'_> {
                 continue;
             }
             let (c, t) = self.expr(arg, sc, in_agg)?;
-            self.expect_ty(arg, &t, w.clone(), &format!("{name}() 的参数"))?;
+            if *w == Ty::Empty {
+                value_ty = t;
+            } else {
+                self.expect_ty(arg, &t, w.clone(), &format!("{name}() 的参数"))?;
+            }
             cxs.push(c);
         }
         let ty = match builtin {
+            Builtin::若 => value_ty,
             Builtin::期限 => Ty::Date,
             Builtin::品目类别 => Ty::Text,
             Builtin::长度 | Builtin::天数 => Ty::Number,

@@ -416,6 +416,10 @@ fn builtin(func: Builtin, args: &[Cx], f: Frame, env: &Env) -> Result<Value, Cal
             (Some(a), Some(b)) => Value::Bool(normalize_text(&a).contains(&normalize_text(&b))),
             _ => Value::Empty,
         },
+        Builtin::若 => match &*arg(0)? {
+            Value::Bool(true) => arg(1)?.into_owned(),
+            _ => Value::Empty,
+        },
         Builtin::天数 => match (&*arg(0)?, &*arg(1)?) {
             (Value::Date(a), Value::Date(b)) => Value::Number(Decimal::from((*b - *a).num_days())),
             _ => Value::Empty,
