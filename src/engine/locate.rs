@@ -42,13 +42,58 @@ impl Origin<'_> {
 }
 
 /// "采购品目=A02010105（第3、5、9行）".
-pub fn group_label(key: &str, rows: &[u32]) -> String {
+/// When the group's rows come from several sheets, each row names its file
+/// and sheet: "（甲.xlsx › 需求表 第3行、乙.xlsx › 需求表 第3行）".
+pub fn group_label(key: &str, rows: &[(Origin, u32)]) -> String {
     const SHOWN: usize = 10;
-    let mut list: Vec<String> = rows.iter().take(SHOWN).map(u32::to_string).collect();
-    if rows.len() > SHOWN {
-        list.push(format!("…共{}行", rows.len()));
+    let place = |o: &Origin| match o {
+        Origin::Sheet(t) => format!("{} › {}", t.file, t.sheet),
+        Origin::Facts(f) => f.to_string(),
+    };
+    let first = rows.first().map(|(o, _)| place(o));
+    let one_sheet = rows.iter().all(|(o, _)| Some(place(o)) == first);
+    let mut list: Vec<String> = rows
+        .iter()
+        .take(SHOWN)
+        .map(|(o, r)| {
+            if one_sheet {
+                r.to_string()
+            } else {
+                format!("{} 第{r}行", place(o))
+            }
+        })
+        .collect();
+    let more = if rows.len() > SHOWN {
+        format!("等，共{}行", rows.len())
+    } else {
+        String::new()
+    };
+    if one_sheet {
+        format!("{key}（第{}行{more}）", list.join("、"))
+    } else {
+        format!("{key}（{}{more}）", list.join("、"))
     }
-    format!("{key}（第{}行）", list.join("、"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_rows_name_their_sheet_only_when_they_differ() {
+        let a = Origin::Facts("甲.xlsx");
+        let b = Origin::Facts("乙.xlsx");
+        assert_eq!(
+            group_label("品目=A", &[(a, 3), (a, 5)]),
+            "品目=A（第3、5行）"
+        );
+        assert_eq!(
+            group_label("品目=A", &[(a, 3), (b, 3)]),
+            "品目=A（甲.xlsx 第3行、乙.xlsx 第3行）"
+        );
+        let many: Vec<(Origin, u32)> = (1..=12).map(|r| (a, r)).collect();
+        assert!(group_label("k", &many).ends_with("9、10行等，共12行）"));
+    }
 }
 
 fn rule_id(kind: CellIssueKind) -> &'static str {

@@ -470,7 +470,10 @@ impl<'a> RuleRun<'a> {
                 );
             }
         }
-        let rows: Vec<u32> = members.iter().map(|p| p.row.sheet_row).collect();
+        let rows: Vec<(Origin, u32)> = members
+            .iter()
+            .map(|p| (p.origin, p.row.sheet_row))
+            .collect();
         let group_text = group.map(|g| locate::group_label(g, &rows));
         Finding {
             rule: self.rule.id.clone(),
