@@ -52,7 +52,7 @@ pub fn group_label(key: &str, rows: &[(Origin, u32)]) -> String {
     };
     let first = rows.first().map(|(o, _)| place(o));
     let one_sheet = rows.iter().all(|(o, _)| Some(place(o)) == first);
-    let mut list: Vec<String> = rows
+    let list: Vec<String> = rows
         .iter()
         .take(SHOWN)
         .map(|(o, r)| {
@@ -72,27 +72,6 @@ pub fn group_label(key: &str, rows: &[(Origin, u32)]) -> String {
         format!("{key}（第{}行{more}）", list.join("、"))
     } else {
         format!("{key}（{}{more}）", list.join("、"))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn group_rows_name_their_sheet_only_when_they_differ() {
-        let a = Origin::Facts("甲.xlsx");
-        let b = Origin::Facts("乙.xlsx");
-        assert_eq!(
-            group_label("品目=A", &[(a, 3), (a, 5)]),
-            "品目=A（第3、5行）"
-        );
-        assert_eq!(
-            group_label("品目=A", &[(a, 3), (b, 3)]),
-            "品目=A（甲.xlsx 第3行、乙.xlsx 第3行）"
-        );
-        let many: Vec<(Origin, u32)> = (1..=12).map(|r| (a, r)).collect();
-        assert!(group_label("k", &many).ends_with("9、10行等，共12行）"));
     }
 }
 
@@ -149,5 +128,26 @@ pub fn table_findings(spec: &TableSpec, t: &Table, out: &mut Vec<Finding>) {
             values: issue.values.iter().cloned().collect(),
             undetermined: false,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_rows_name_their_sheet_only_when_they_differ() {
+        let a = Origin::Facts("甲.xlsx");
+        let b = Origin::Facts("乙.xlsx");
+        assert_eq!(
+            group_label("品目=A", &[(a, 3), (a, 5)]),
+            "品目=A（第3、5行）"
+        );
+        assert_eq!(
+            group_label("品目=A", &[(a, 3), (b, 3)]),
+            "品目=A（甲.xlsx 第3行、乙.xlsx 第3行）"
+        );
+        let many: Vec<(Origin, u32)> = (1..=12).map(|r| (a, r)).collect();
+        assert!(group_label("k", &many).ends_with("9、10行等，共12行）"));
     }
 }
