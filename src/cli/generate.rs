@@ -1,7 +1,7 @@
 //! `jicai generate` and `jicai templates`.
 
+use super::columns::{pad, width};
 use crate::docgen::check::render_findings;
-use crate::docgen::format::display_width;
 use crate::docgen::manifest::{Field, FieldType, Format, Provider};
 use crate::docgen::{Request, Templates, data, generate};
 use crate::error::JicaiError;
@@ -150,11 +150,6 @@ pub fn run_templates(templates: Option<&Path>, cmd: TemplatesCommand) -> Result<
     Ok(0)
 }
 
-/// Pads `s` to `width` display columns (Chinese characters count two).
-fn pad(s: &str, width: usize) -> String {
-    format!("{s}{}", " ".repeat(width.saturating_sub(display_width(s))))
-}
-
 fn formats(fs: &[Format]) -> String {
     fs.iter().map(|f| f.ext()).collect::<Vec<_>>().join("、")
 }
@@ -165,7 +160,7 @@ fn list(t: &Templates) -> String {
     let name_w = t
         .templates
         .iter()
-        .map(|x| display_width(&x.manifest.name))
+        .map(|x| width(&x.manifest.name))
         .max()
         .unwrap_or(4)
         .max(4);
@@ -261,7 +256,7 @@ fn show(t: &Templates, name: &str) -> Result<String, JicaiError> {
         .map(|i| {
             rows.iter()
                 .chain(std::iter::once(&head))
-                .map(|r| display_width(&r[i]))
+                .map(|r| width(&r[i]))
                 .max()
                 .unwrap_or(0)
         })

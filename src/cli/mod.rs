@@ -2,6 +2,7 @@
 //! Each command returns an exit code; errors are rendered with miette.
 
 mod check;
+mod columns;
 mod generate;
 mod merge;
 mod rules;

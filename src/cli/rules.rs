@@ -107,61 +107,7 @@ pub fn run(rules: Option<&Path>, cmd: RulesCommand) -> Result<u8, JicaiError> {
     }
 }
 
-/// Longest cell shown in a diff table, in terminal columns; longer values
-/// (a catalogue list) are cut with “…”.
-const MAX_CELL: usize = 36;
-
-fn width(s: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(s)
-}
-
-fn clip(s: &str) -> String {
-    if width(s) <= MAX_CELL {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    for c in s.chars() {
-        if width(&out) + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) >= MAX_CELL {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
-/// Left-aligned columns padded by display width (CJK characters are two
-/// columns wide, so `{:<n}` would misalign them). Cells are clipped by the
-/// caller.
-fn table(header: &[&str], rows: &[Vec<String>]) -> String {
-    let cells = rows;
-    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
-    for r in cells {
-        for (w, c) in widths.iter_mut().zip(r) {
-            *w = (*w).max(width(c));
-        }
-    }
-    let line = |r: &[String]| -> String {
-        let mut s = String::from("  ");
-        for (i, (c, w)) in r.iter().zip(&widths).enumerate() {
-            s.push_str(c);
-            if i + 1 < r.len() {
-                s.push_str(&" ".repeat(w - width(c) + 2));
-            }
-        }
-        s
-    };
-    let head: Vec<String> = header.iter().map(|h| h.to_string()).collect();
-    let mut out = line(&head);
-    out.push('\n');
-    out.push_str("  ");
-    out.push_str(&"─".repeat(widths.iter().sum::<usize>() + 2 * (widths.len() - 1)));
-    for r in cells {
-        out.push('\n');
-        out.push_str(&line(r));
-    }
-    out
-}
+use super::columns::{clip, table};
 
 fn diff_text(d: &RuleSetDiff) -> String {
     let (l, r) = (d.left.as_str(), d.right.as_str());
@@ -245,34 +191,35 @@ fn diff_text(d: &RuleSetDiff) -> String {
 }
 
 fn list(lib: &RuleLibrary) -> String {
-    let mut s = String::new();
     // By inheritance chain: 全国 first, each city right after its province.
     let mut sets: Vec<&RuleSet> = lib.book.sets.iter().collect();
     sets.sort_by(|a, b| a.chain.cmp(&b.chain));
-    writeln!(
-        s,
-        "{:<10} {:<14} {:<10} {:<12} 名称（文号）",
-        "规则集", "标识", "继承", "生效"
+    let rows: Vec<Vec<String>> = sets
+        .iter()
+        .map(|set| {
+            vec![
+                set.name.clone(),
+                set.id.clone(),
+                set.parent.clone().unwrap_or_else(|| "—".into()),
+                set.effective.map_or_else(|| "—".into(), |d| d.to_string()),
+                format!("{}", set.rules.len()),
+                format!("{}", set.params.len()),
+                format!("{}（{}）", set.title, set.docno),
+            ]
+        })
+        .collect();
+    table(
+        &[
+            "规则集",
+            "标识",
+            "继承",
+            "生效",
+            "规则",
+            "参数",
+            "名称（文号）",
+        ],
+        &rows,
     )
-    .ok();
-    for set in sets {
-        writeln!(
-            s,
-            "{:<10} {:<14} {:<10} {:<12} {}（{}）  {} 条规则，{} 个参数",
-            set.name,
-            set.id,
-            set.parent.as_deref().unwrap_or("—"),
-            set.effective
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "—".into()),
-            set.title,
-            set.docno,
-            set.rules.len(),
-            set.params.len()
-        )
-        .ok();
-    }
-    s
 }
 
 fn show(set: &RuleSet) -> String {
