@@ -265,6 +265,40 @@ pub struct Parameter {
     pub overrides: Option<String>,
 }
 
+impl Parameter {
+    /// The value as shown to people; a set lists its elements.
+    pub fn display_value(&self) -> String {
+        if self.set.is_empty() {
+            self.value.display()
+        } else {
+            self.set
+                .iter()
+                .map(Value::display)
+                .collect::<Vec<_>>()
+                .join("、")
+        }
+    }
+
+    /// "浙江" or "浙江（覆盖 全国）".
+    pub fn origin(&self) -> String {
+        origin_text(&self.defined_in, self.overrides.as_deref())
+    }
+}
+
+impl CompiledRule {
+    /// "浙江" or "浙江（覆盖 全国）".
+    pub fn origin(&self) -> String {
+        origin_text(&self.defined_in, self.overrides.as_deref())
+    }
+}
+
+fn origin_text(defined_in: &str, overrides: Option<&str>) -> String {
+    match overrides {
+        Some(from) => format!("{defined_in}（覆盖 {from}）"),
+        None => defined_in.to_string(),
+    }
+}
+
 /// A jurisdiction's rule set with everything it inherits.
 #[derive(Debug, Clone)]
 pub struct RuleSet {

@@ -83,29 +83,10 @@ impl RuleSetDiff {
     }
 }
 
-fn origin(defined_in: &str, overrides: Option<&str>) -> String {
-    match overrides {
-        Some(from) => format!("{defined_in}（覆盖 {from}）"),
-        None => defined_in.to_string(),
-    }
-}
-
-fn param_value(p: &Parameter) -> String {
-    if p.set.is_empty() {
-        p.value.display()
-    } else {
-        p.set
-            .iter()
-            .map(|v| v.display())
-            .collect::<Vec<_>>()
-            .join("、")
-    }
-}
-
 fn param_side(p: &Parameter) -> ParamSide {
     ParamSide {
-        value: param_value(p),
-        origin: origin(&p.defined_in, p.overrides.as_deref()),
+        value: p.display_value(),
+        origin: p.origin(),
     }
 }
 
@@ -114,7 +95,7 @@ fn rule_side(r: &CompiledRule) -> RuleSide {
         title: r.title.clone(),
         level: r.level.word().to_string(),
         severity: r.severity.as_str().to_string(),
-        origin: origin(&r.defined_in, r.overrides.as_deref()),
+        origin: r.origin(),
         require: r.require_text.clone(),
     }
 }
@@ -126,7 +107,7 @@ pub fn diff(left: &RuleSet, right: &RuleSet) -> RuleSetDiff {
     let mut same_params = 0;
     for p in &left.params {
         match right.param(&p.name) {
-            Some(q) if param_value(p) == param_value(q) => same_params += 1,
+            Some(q) if p.display_value() == q.display_value() => same_params += 1,
             q => params.push(ParamDiff {
                 name: p.name.clone(),
                 left: Some(param_side(p)),

@@ -237,30 +237,21 @@ fn show(set: &RuleSet) -> String {
     }
     writeln!(s, "\n{bold}参数{bold:#}").ok();
     for p in &set.params {
-        let origin = match &p.overrides {
-            Some(from) => format!("{}（覆盖 {from}）", p.defined_in),
-            None => p.defined_in.clone(),
-        };
-        let value = if p.set.is_empty() {
-            p.value.display()
-        } else {
-            p.set
-                .iter()
-                .map(|v| v.display())
-                .collect::<Vec<_>>()
-                .join("、")
-        };
-        writeln!(s, "  {} = {}    [{origin}]", p.name, value).ok();
+        writeln!(
+            s,
+            "  {} = {}    [{}]",
+            p.name,
+            p.display_value(),
+            p.origin()
+        )
+        .ok();
         for c in &p.citations {
             writeln!(s, "      依据：{} {}  {}", c.document, c.article, c.text).ok();
         }
     }
     writeln!(s, "\n{bold}规则{bold:#}").ok();
     for r in &set.rules {
-        let origin = match &r.overrides {
-            Some(from) => format!("{}（覆盖 {from}）", r.defined_in),
-            None => r.defined_in.clone(),
-        };
+        let origin = r.origin();
         writeln!(
             s,
             "  {} {}  [{} · {} · {origin}]",

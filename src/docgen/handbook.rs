@@ -44,15 +44,7 @@ pub fn context(book: &RuleBook, set: &RuleSet, as_of: NaiveDate) -> Value {
         .params
         .iter()
         .map(|p| {
-            let value = if p.set.is_empty() {
-                p.value.display()
-            } else {
-                p.set
-                    .iter()
-                    .map(|v| v.display())
-                    .collect::<Vec<_>>()
-                    .join("、")
-            };
+            let value = p.display_value();
             map([
                 ("name", Value::from(p.name.as_str())),
                 ("value", Value::from(value)),
