@@ -15,6 +15,7 @@ pub mod dsl;
 pub mod engine;
 pub mod error;
 pub mod finding;
+pub mod html;
 pub mod library;
 pub mod merge;
 pub mod model;

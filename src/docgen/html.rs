@@ -4,6 +4,7 @@
 
 use super::format::{cell_text, number_text};
 use super::model::{Block, Doc, Row, Table, TotalCell};
+pub use crate::html::escape;
 use std::fmt::Write;
 
 const STYLE: &str = r#"
@@ -159,22 +160,6 @@ fn table(out: &mut String, t: &Table) {
 /// Escaped text with line breaks as <br>.
 fn lines(s: &str) -> String {
     escape(s).replace('\n', "<br>")
-}
-
-/// HTML-escapes text for element content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

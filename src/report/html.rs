@@ -9,6 +9,7 @@ use super::xlsx::findings::{citation_refs, location_text, parse_cell, values_tex
 use crate::check::CheckReport;
 use crate::error::JicaiError;
 use crate::finding::Finding;
+use crate::html::escape as esc;
 use crate::model::Severity;
 use crate::table::{ReadLimits, column_letter};
 use std::collections::{BTreeSet, HashMap};
@@ -347,23 +348,6 @@ fn clip(s: Option<&String>) -> String {
     let mut t: String = s.chars().take(MAX_CELL_CHARS - 1).collect();
     t.push('…');
     t
-}
-
-/// Escapes text for HTML content and double-quoted attributes.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Local fonts only; colours survive printing; findings are not split
