@@ -112,8 +112,9 @@ fn join_index<'a>(
     by_spec: &HashMap<usize, Vec<Placed<'a>>>,
     book: &RuleBook,
     data: &'a Dataset,
-) -> HashMap<String, &'a Row> {
-    let mut index = HashMap::new();
+) -> ahash::AHashMap<String, &'a Row> {
+    // Keys come from uploads: a seeded hasher keeps lookups fast and flood-proof.
+    let mut index = ahash::AHashMap::new();
     let Some(join) = &rule.join else { return index };
     let rows: Vec<&Row> = if Some(join.table) == book.facts {
         data.facts.iter().map(|f| &f.row).collect()
@@ -142,7 +143,7 @@ struct RuleRun<'a> {
     rule: &'a CompiledRule,
     env: &'a Env<'a>,
     facts: Option<&'a Row>,
-    join_index: HashMap<String, &'a Row>,
+    join_index: ahash::AHashMap<String, &'a Row>,
     book: &'a RuleBook,
 }
 

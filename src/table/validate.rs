@@ -8,7 +8,6 @@ use calamine::Dimensions;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Cells (1-based sheet row, declared column).
 type CellSet = HashSet<(u32, usize)>;
@@ -187,8 +186,10 @@ fn unique(
     propagated: &CellSet,
     issues: &mut Vec<CellIssue>,
 ) {
-    let mut seen: HashMap<Cow<'_, str>, u32, BuildHasherDefault<FxHasher>> =
-        HashMap::with_capacity_and_hasher(rows.len(), Default::default());
+    // ahash: fast, and seeded per process so an upload cannot be crafted to
+    // make every key collide.
+    let mut seen: HashMap<Cow<'_, str>, u32, ahash::RandomState> =
+        HashMap::with_capacity_and_hasher(rows.len(), ahash::RandomState::new());
     for r in rows {
         let v = &r.values[d];
         if v.is_empty() || propagated.contains(&(r.sheet_row, d)) {
@@ -229,28 +230,6 @@ fn is_normal(s: &str) -> bool {
         && !s
             .chars()
             .any(|c| matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}'))
-}
-
-/// A small fast hasher for the uniqueness check (keys are cell texts of
-/// one upload; flooding resistance is not needed there).
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// Each amount/number in the 合计 row must equal the exact sum of the rows.

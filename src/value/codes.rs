@@ -2,7 +2,7 @@
 //! 政府采购品目分类目录.
 
 use super::text::normalize_text;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The 31 characters of GB 32100-2015, in value order (no I, O, S, V, Z).
@@ -87,9 +87,9 @@ pub struct CatalogEntry {
 /// `category` says which root it belongs to). Every other `parent` is an entry.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
-    entries: HashMap<String, CatalogEntry>,
+    entries: ahash::AHashMap<String, CatalogEntry>,
     /// Codes that are some entry's parent: every other entry is a 底级品目.
-    parents: HashSet<String>,
+    parents: ahash::AHashSet<String>,
 }
 
 const EMBEDDED_CSV: &str = include_str!(concat!(
@@ -142,7 +142,10 @@ impl Catalog {
         }
         check_parents(&entries)?;
         let parents = entries.values().filter_map(|e| e.parent.clone()).collect();
-        Ok(Catalog { entries, parents })
+        Ok(Catalog {
+            entries: entries.into_iter().collect(),
+            parents,
+        })
     }
     /// Looks a code up after normalising it (trim, upper-case, full-width).
     /// Also accepts "A02010105 台式计算机" (code followed by a name).
