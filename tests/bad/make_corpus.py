@@ -19,7 +19,9 @@ from tests/fixtures (made by tests/fixtures/make_fixtures.py). LibreOffice
 Manifest columns (tab-separated): id, arguments, exit code, expectations.
 Arguments run with tests/bad as the working directory; {out} is a fresh
 path in an empty temporary folder, {existing} a file there that must keep
-its content, {outdir} that folder. Expectations are substrings of stderr
+its content, {outdir} that folder, {tables} a folder holding the shipped
+rules/tables.rules and tables-only/语料.rules (reading against the real table
+declarations without parsing every rule file, which dominates a debug run). Expectations are substrings of stderr
 (exit 2) or of the output (exit 0/1: the --out file, else stdout),
 compared with white space removed; a leading "!" means must not appear.
 """
@@ -75,11 +77,16 @@ FIXTURES = os.path.join(HERE, "..", "fixtures")
 
 CASES = []  # (id, args, exit, [expectations])
 
-CHECK = "check {file} -p 浙江 --as-of 2025-08-01 --format json --out {out}"
+# Reading is checked against the shipped table declarations ({tables}: the
+# shipped rules/tables.rules plus tables-only/语料.rules, an empty rule set):
+# parsing every shipped rule file would cost each run more than reading.
+CHECK = "--rules {tables} check {file} -p 语料 --as-of 2025-08-01 --format json --out {out}"
+# With every shipped rule, where a case is about what the rules then find.
+CHECK_ZJ = "check {file} -p 浙江 --as-of 2025-08-01 --format json --out {out}"
 
 
 def case(file, exit, *expect, args=CHECK, id=None):
-    CASES.append((id or file, args.format(file=file, out="{out}"), exit, list(expect)))
+    CASES.append((id or file, args.replace("{file}", file), exit, list(expect)))
 
 
 def path(rel):
@@ -472,7 +479,7 @@ def sheets():
         ws.append([2, "杭州市某某中学", "HT-002", "主合同", 12.5, dt.datetime(2025, 7, 1), dt.datetime(2025, 8, 20)])
     book("sheets/two-header-rows.xlsx", two_rows)
     case("sheets/two-header-rows.xlsx", 1, '"header_row":3,"rows":2',
-         '"rule":"GP-46"', '"cell":"G5"', "晚于通知书发出之日起三十日的最后一日 2025-07-31")
+         '"rule":"GP-46"', '"cell":"G5"', "晚于通知书发出之日起三十日的最后一日 2025-07-31", args=CHECK_ZJ)
 
     def repeated(ws, _wb):
         ws.append(HEADER)
@@ -510,7 +517,7 @@ def sheets():
         plain(v, wb, [row(9, **{"合同编号": "HT-009"})])
     book("sheets/hidden-sheets.xlsx", hidden, title="说明")
     case("sheets/hidden-sheets.xlsx", 1, '"sheet":"合同","table":"合同备案表","header_row":1,"rows":3',
-         '"sheet":"旧表","table":"合同备案表","header_row":1,"rows":1', '"cell":"G4"')
+         '"sheet":"旧表","table":"合同备案表","header_row":1,"rows":1', '"cell":"G4"', args=CHECK_ZJ)
 
     raw_xlsx("sheets/formula-errors.xlsx", [("合同备案表", sheet_xml(header_and(
         row(1, **{"合同金额（元）": ("e", "#DIV/0!")}),
@@ -544,7 +551,7 @@ def sheets():
          "第5行 中标通知书日期 “1900-02-29”超出日期的取值范围",
          "第7行 中标通知书日期 “1900年2月29日”不是有效的日期（应为日期，如 2025-07-01 或 2025年7月1日）",
          # 1900-03-01 is a date, but no calendar covers 1900: said, not guessed.
-         '"cell":"G6"', "节假日日历未收录1900年（已收录：2019–2026），无法计算涉及1900-03-31的期限")
+         '"cell":"G6"', "节假日日历未收录1900年（已收录：2019–2026），无法计算涉及1900-03-31的期限", args=CHECK_ZJ)
 
     long_ok = "长" * 32767
     long_bad = "超" * 40000
@@ -630,7 +637,8 @@ def sheets():
 
     raw_xlsx("sheets/odd-sheet-name.xlsx", [("合同[备案]:表*?/" + "长" * 40, sheet_xml(header_and(
         row(1, **{"合同签订日期": "2025-09-01"}))))])
-    case("sheets/odd-sheet-name.xlsx", 1, args="check {file} -p 浙江 --as-of 2025-08-01 --format xlsx --out {out}")
+    # The report workbook needs legal sheet names (no []:*?/, at most 31 characters).
+    case("sheets/odd-sheet-name.xlsx", 0, args="--rules {tables} check {file} -p 语料 --as-of 2025-08-01 --format xlsx --out {out}")
 
 
 # ── CSV and text ────────────────────────────────────────────────────────────
@@ -700,12 +708,218 @@ def csvs():
     case("csv/only-separators.csv", 2, "csv/only-separators.csv：没有读到任何可识别的表格")
 
 
+
+# ── Rule files: one folder per load error, run with --rules ────────────────
+
+BASE_RULES = """# 最小的自足规则库：一份文件、一张表、一个规则集、一个参数、一条规则。
+文件 甲办法 {
+  名称 "甲市合同管理办法"
+  文号 "甲财〔2025〕1号"
+}
+
+表 合同备案表 {
+  依据 《甲办法》 第一条 "合同签订后应当备案。"
+  列 合同编号: 文本 必填 唯一
+  列 合同类型: 枚举("主合同", "补充合同") 必填
+  列 合同金额: 金额(元) 必填
+  列 中标通知书日期: 日期 必填
+  列 合同签订日期: 日期 必填
+}
+
+规则集 甲市 {
+  名称 "甲市合同管理办法"
+  文号 "甲财〔2025〕1号"
+  生效 2025-01-01
+}
+
+参数 金额上限 = 100万元 {
+  依据 第二条 "单份合同金额不得超过100万元。"
+}
+
+规则 JA-1 "单份合同金额不超过上限" {
+  依据 第二条 "单份合同金额不得超过100万元。"
+  程度 不得
+  范围 合同备案表 每行
+  要求 合同金额 不超过 金额上限
+}
+"""
+
+RULE_HEAD = '规则集 乙市 {\n  名称 "乙市补充规定"\n  文号 "乙财〔2025〕2号"\n  继承 甲市\n}\n'
+
+
+def rule_text(body, id="YI-1"):
+    return RULE_HEAD + f'规则 {id} "测试规则" {{\n{body}\n}}\n'
+
+
+GOOD_BODY = "  依据 第一条\n  程度 应当\n  范围 合同备案表 每行\n  要求 合同金额 不超过 50万元"
+
+
+def rules_case(name, broken, *expect, base=True, exit=2, args="--rules rules/{name} rules list"):
+    if base:
+        write(f"rules/{name}/base.rules", BASE_RULES)
+    if isinstance(broken, str):
+        broken = broken.encode("utf-8")
+    if broken is not None:
+        write(f"rules/{name}/broken.rules", broken)
+    case(f"rules/{name}", exit, *expect, args=args.format(name=name))
+
+
+def rules():
+    # Every message names file:line:column, and the source line is shown.
+    f = "rules/{}/broken.rules"
+    rules_case("syntax", rule_text(GOOD_BODY.replace("程度 应当", "程度 应该")),
+               f.format("syntax") + ":8:6: 语法错误", "程度词", "程度 应该")
+    rules_case("misspelt-keyword", rule_text(GOOD_BODY.replace("要求", "耀求")),
+               f.format("misspelt-keyword") + ":10:3:", "是否指“要求”？")
+    rules_case("unknown-column", rule_text(GOOD_BODY.replace("合同金额", "合同金钱")),
+               f.format("unknown-column") + ":10:6: 未知的名称“合同金钱”", "是否指“合同金额”？")
+    rules_case("unknown-table", rule_text(GOOD_BODY.replace("合同备案表", "合同备按表")),
+               f.format("unknown-table") + ":9:6: 未知的表“合同备按表”", "是否指“合同备案表”？")
+    rules_case("unknown-parameter", rule_text(GOOD_BODY.replace("50万元", "金额上线")),
+               f.format("unknown-parameter") + ":10:15: 未知的名称“金额上线”", "是否指“金额上限”？")
+    rules_case("type-mismatch", rule_text(GOOD_BODY.replace("50万元", "合同签订日期")),
+               f.format("type-mismatch") + ":10:", "金额不能与日期比较")
+    rules_case("unit-mismatch", rule_text(GOOD_BODY.replace("50万元", "500000")),
+               f.format("unit-mismatch") + ":10:", "金额不能与数值比较", "金额请写明单位，如 400万元")
+    rules_case("missing-citation", rule_text(GOOD_BODY.replace("  依据 第一条\n", "")),
+               f.format("missing-citation") + ":6:", "缺少依据")
+    rules_case("parameter-without-citation", RULE_HEAD + "参数 门槛 = 400万元 {\n}\n",
+               f.format("parameter-without-citation") + ":6:", "参数“门槛”缺少依据")
+    rules_case("duplicate-rule", rule_text(GOOD_BODY) + '规则 YI-1 "再来一次" {\n' + GOOD_BODY + "\n}\n",
+               f.format("duplicate-rule") + ":12:", "规则编号“YI-1”重复")
+    rules_case("same-id-as-parent", rule_text(GOOD_BODY, id="JA-1"),
+               "与上级规则集“甲市”的规则同号", "如需覆盖上级的规则，请在前面加“覆盖”")
+    rules_case("override-missing", RULE_HEAD + '覆盖 规则 JA-2 "x" {\n' + GOOD_BODY + "\n}\n",
+               "在上级规则集中不存在", "是否指“JA-1”？")
+    rules_case("enum-value", rule_text(GOOD_BODY.replace("  要求", '  当 合同类型 = "补允合同"\n  要求')),
+               "不是列“合同类型”的可选值", "是否指“补充合同”？")
+    rules_case("aggregate-in-row-scope", rule_text(GOOD_BODY.replace("要求 合同金额", "要求 合计(合同金额)")),
+               "只能用于“按 … 分组”或“整表”范围")
+    rules_case("message-template", rule_text(GOOD_BODY + '\n  说明 "合同 {合同编码} 过大"'),
+               f.format("message-template") + ":11:", "未知的名称“合同编码”", "是否指“合同编号”？")
+    rules_case("example-unknown-rule", rule_text(GOOD_BODY) + '例 "x" {\n  合同备案表 { 合同编号: "HT-1", 合同金额: 60万元 }\n  期望 违反 YI-2\n}\n',
+               "没有规则“YI-2”", "是否指“YI-1”？")
+    rules_case("bad-date", RULE_HEAD.replace("  继承", "  生效 2025-02-30\n  继承"), f.format("bad-date") + ":4:")
+    rules_case("unterminated-string", rule_text(GOOD_BODY.replace("依据 第一条", '依据 第一条 "没有结尾的引文')),
+               f.format("unterminated-string"), "语法错误")
+    rules_case("unknown-parent", RULE_HEAD.replace("继承 甲市", "继承 甲巿"),
+               f.format("unknown-parent") + ":4:", "继承了不存在的规则集“甲巿”", "是否指“甲市”？")
+    write("rules/inheritance-cycle/a.rules", BASE_RULES.replace("  生效 2025-01-01\n", "  生效 2025-01-01\n  继承 乙市\n"))
+    rules_case("inheritance-cycle", RULE_HEAD, "规则集继承成环", base=False)
+    # 300 operands: one rule's condition builds a tree that deep.
+    chain = " + ".join(["合同金额"] * 300)
+    rules_case("expression-chain", rule_text(GOOD_BODY.replace("要求 合同金额", "要求 " + chain)),
+               f.format("expression-chain") + ":10:6: 表达式过于复杂，无法处理", "一个条件最多约 250 个运算对象")
+    rules_case("expression-nesting", rule_text(GOOD_BODY.replace("要求 合同金额", "要求 " + "(" * 300 + "合同金额" + ")" * 300)),
+               f.format("expression-nesting") + ":10:6: 表达式过于复杂，无法处理")
+    rules_case("invalid-utf8", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(128, 256)),
+               "规则文件 rules/invalid-utf8/broken.rules 无法读取：不是 UTF-8 编码的文本文件")
+    write("rules/empty-folder/README.txt", "这个目录里没有 .rules 文件。\n")
+    rules_case("empty-folder", None, "规则目录 rules/empty-folder 中没有 .rules 文件", base=False)
+    rules_case("missing-folder", None, "规则目录 rules/no-such-folder 无法读取：不存在", base=False,
+               args="--rules rules/no-such-folder rules list")
+    rules_case("file-not-folder", None, "规则目录 rules/syntax/base.rules 无法读取：不是目录", base=False,
+               args="--rules rules/syntax/base.rules rules list")
+    # Tolerated: a BOM and CRLF line ends; the error's line number still counts lines.
+    rules_case("bom-crlf", ("\ufeff" + rule_text(GOOD_BODY.replace("合同金额", "合同金钱"))).replace("\n", "\r\n"),
+               f.format("bom-crlf") + ":10:6: 未知的名称“合同金钱”")
+    rules_case("bom-crlf-ok", ("\ufeff" + rule_text(GOOD_BODY)).replace("\n", "\r\n"), "乙市", exit=0)
+    # Loads, and a check with it reads the upload.
+    rules_case("check-with-custom-rules", rule_text(GOOD_BODY.replace("50万元", "12万元")), '"ruleset":"乙市"',
+               '"rule":"YI-1"', '"cell":"E3"', '!"cell":"E2"', exit=1,
+               args="--rules rules/{name} check sheets/hidden-sheets.xlsx -p 乙市 --as-of 2025-08-01 --format json --out {{out}}")
+
+
+
+# ── Templates (--templates): confined to their own tree ────────────────────
+
+MANIFEST = "名称: 问候\n标识: hello\n地区: 通用\n输出: [md, html]\n字段:\n  - { 名称: 姓名, 变量: name, 必填: 是 }\n"
+GENERATE = "--templates templates/{name} generate hello --data templates/data.yaml --out {{out}}"
+
+
+def template_case(name, body, exit, *expect, fmt="md"):
+    write(f"templates/{name}/问候/template.yaml", MANIFEST)
+    write(f"templates/{name}/问候/body.jdoc", body)
+    # Another template's file and a file beside the tree: both out of reach.
+    write(f"templates/{name}/其他/body.jdoc", "其他模板的正文\n")
+    case(f"templates/{name}", exit, *expect, args=GENERATE.format(name=name).replace("{out}", "{out}." + fmt))
+
+
+def templates():
+    write("templates/data.yaml", "姓名: \"<script>alert('x')</script> & {{ 7*7 }} {% raw %}\"\n")
+    where = "模板只能引用本模板目录（问候/）和 _shared/ 中的 .jdoc 文件，不能读取其他文件"
+    # The file exists beside the template's folder; tera never sees it.
+    write("templates/include-parent/secret.jdoc", "机密内容\n")
+    template_case("include-parent", '{% include "../secret.jdoc" %}\n', 2,
+                  "模板“问候”有误：不能包含“../secret.jdoc”：" + where, "!机密内容")
+    template_case("include-absolute", '{% include "/etc/passwd" %}\n', 2, "不能包含“/etc/passwd”：" + where, "!root:")
+    template_case("include-sibling", '{% include "其他/body.jdoc" %}\n', 2, "不能包含“其他/body.jdoc”：" + where,
+                  "!其他模板的正文")
+    template_case("extends-outside", '{% extends "../../../../etc/hostname" %}\n', 2,
+                  "不能继承“../../../../etc/hostname”：" + where)
+    template_case("env-function", '{{ get_env(name="HOME") }}\n', 2,
+                  "没有函数“get_env”：模板不能读取文件、环境变量或运行命令")
+    # Data is text, never template code or markup; HTML escapes it even
+    # where the template marks it safe.
+    template_case("html-escapes-data", "@标题 {{ name }}\n{{ name | safe }}\n", 0,
+                  "&lt;script&gt;alert(", "{{ 7*7 }}", "!<script>", "!49", fmt="html")
+
+
+# ── Project and template data (YAML) ───────────────────────────────────────
+
+def data():
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+    write("data/billion-laughs.yaml", "\n".join(lines) + "\n")
+    write("data/deep-nesting.yaml", "x: " + "[" * 10000 + "]" * 10000 + "\n")
+    write("data/duplicate-keys.yaml", "汇总预算: 100万元\n汇总预算: 200万元\n")
+    write("data/not-a-mapping.yaml", "- 1\n- 2\n")
+    write("data/binary.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe")
+    write("data/too-big.yaml", "# " + "x" * (1024 * 1024) + "\n")
+    check = "--rules {tables} check sheets/only-header.xlsx -p 语料 --as-of 2025-08-01 --data {file} --format json --out {out}"
+    case("data/billion-laughs.yaml", 2, "项目信息文件 data/billion-laughs.yaml 有误：不是有效的 YAML 映射：", "budget breached", args=check)
+    case("data/deep-nesting.yaml", 2, "项目信息文件 data/deep-nesting.yaml 有误：不是有效的 YAML 映射：", "recursion limit exceeded", args=check)
+    case("data/duplicate-keys.yaml", 2, "项目信息文件 data/duplicate-keys.yaml 有误：", "duplicate mapping key: 汇总预算", args=check)
+    case("data/not-a-mapping.yaml", 2, "项目信息文件 data/not-a-mapping.yaml 有误：", args=check)
+    case("data/binary.yaml", 2, "项目信息文件 data/binary.yaml 有误：无法读取为 UTF-8 文本", args=check)
+    case("data/too-big.yaml", 2, "项目信息文件 data/too-big.yaml 有误：文件过大（1048579 字节，上限 1048576 字节）", args=check)
+    gen = "generate zhejiang-sign-notice --data {file} --out {out}.md"
+    case("data/billion-laughs.yaml", 2, "数据文件 data/billion-laughs.yaml 有 1 处问题，未生成文件", "budget breached",
+         args=gen, id="data/billion-laughs.yaml (generate)")
+
+
+# ── Outputs: never half written, never over an existing file ──────────────
+
+def outputs():
+    good = "--rules {tables} check sheets/only-header.xlsx -p 语料 --as-of 2025-08-01 --format json --out "
+    case("out/existing", 2, "无法写入 {existing}：文件已存在；如需覆盖请加 --force", args=good + "{existing}")
+    case("out/existing-forced", 0, '"rows":0', args=good + "{existing} --force")
+    case("out/missing-folder", 2, "无法写入 {outdir}/无此目录/结果.json：目录 {outdir}/无此目录 不存在",
+         args=good + "{outdir}/无此目录/结果.json")
+    case("out/is-a-folder", 2, "无法写入 {outdir}：这是一个目录，请给出文件名", args=good + "{outdir}")
+    case("out/xlsx-needs-out", 2, "--format xlsx 需要用 --out 指定输出文件",
+         args="--rules {tables} check sheets/only-header.xlsx -p 语料 --format xlsx")
+    # A bad input after a good one: nothing is written, not even a partial report.
+    case("out/second-file-bad", 2, "文件 zip/truncated-half.xlsx 已损坏或不完整",
+         args="--rules {tables} check sheets/only-header.xlsx zip/truncated-half.xlsx -p 语料 --format xlsx --out {out}")
+    case("out/generate-existing", 2, "无法写入 {existing}：文件已存在；如需覆盖请加 --force",
+         args="generate zhejiang-sign-notice --data ../../samples/data/zhejiang-sign-notice.yaml --format md --out {existing}")
+    case("out/merge-bad-input", 2, "文件 renamed/report.pdf.xlsx 不是可识别的表格文件",
+         args="--rules {tables} merge renamed/report.pdf.xlsx -p 语料 --out {out}")
+
+
 def main():
+    write("tables-only/语料.rules", '# 空规则集：只用 rules/tables.rules 的表格声明读取语料。\n规则集 语料 {\n  名称 "坏输入语料"\n  文号 "（测试用）"\n}\n')
     containers()
     renamed()
     legacy()
     sheets()
     csvs()
+    rules()
+    templates()
+    data()
+    outputs()
     with open(path("manifest.tsv"), "w", encoding="utf-8") as f:
         f.write("# Generated by make_corpus.py. id\targuments\texit code\texpectations (see the script)\n")
         for id, args, exit, expect in CASES:
