@@ -14,21 +14,34 @@ pub enum Overwrite {
     Allow,
 }
 
-/// Refuses early (before any work) when `path` exists and may not be replaced.
+/// Refuses early (before any work) when `path` cannot be written: it is a
+/// folder, its folder does not exist, or it exists and may not be replaced.
 pub fn ensure_writable(path: &Path, overwrite: Overwrite) -> Result<(), JicaiError> {
-    if overwrite == Overwrite::Refuse && path.exists() {
-        return Err(JicaiError::Write {
-            path: path.display().to_string(),
-            detail: "文件已存在；如需覆盖请加 --force".into(),
-        });
-    }
+    let fail = |detail: String| JicaiError::Write {
+        path: path.display().to_string(),
+        detail,
+    };
     if path.is_dir() {
-        return Err(JicaiError::Write {
-            path: path.display().to_string(),
-            detail: "这是一个目录，请给出文件名".into(),
-        });
+        return Err(fail("这是一个目录，请给出文件名".into()));
+    }
+    let dir = folder_of(path);
+    if !dir.is_dir() {
+        return Err(fail(format!("目录 {} 不存在", dir.display())));
+    }
+    // A symbolic link counts as there, even dangling: it is replaced (with
+    // --force), never written through.
+    if overwrite == Overwrite::Refuse && path.symlink_metadata().is_ok() {
+        return Err(fail("文件已存在；如需覆盖请加 --force".into()));
     }
     Ok(())
+}
+
+/// The folder a file goes into ("." for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
 }
 
 /// Writes `bytes` to `path` atomically.
@@ -48,13 +61,7 @@ pub fn write_atomic_with(
         path: path.display().to_string(),
         detail,
     };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if !dir.is_dir() {
-        return Err(fail(format!("目录 {} 不存在", dir.display())));
-    }
+    let dir = folder_of(path);
     let mut tmp = tempfile::Builder::new()
         .prefix(".jicai-")
         .suffix(".tmp")
@@ -106,6 +113,45 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_at_the_target_is_replaced_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("outside.txt");
+        std::fs::write(&outside, "keep").unwrap();
+        let link = dir.path().join("out.txt");
+        std::os::unix::fs::symlink(&outside, &link).unwrap();
+        let err = write_atomic(&link, b"new", Overwrite::Refuse).unwrap_err();
+        assert!(err.to_string().contains("已存在"), "{err}");
+        write_atomic(&link, b"new", Overwrite::Allow).unwrap();
+        assert_eq!(std::fs::read(&outside).unwrap(), b"keep");
+        assert!(!link.symlink_metadata().unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read(&link).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn outputs_are_readable_like_ordinary_files() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.txt");
+        write_atomic(&p, b"x", Overwrite::Refuse).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&p), 0o644);
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&p, b"y", Overwrite::Allow).unwrap();
+        assert_eq!(mode(&p), 0o600, "a replaced file keeps its mode");
+    }
+
+    #[test]
+    fn refuses_before_any_work() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = ensure_writable(dir.path(), Overwrite::Allow).unwrap_err();
+        assert!(e.to_string().contains("这是一个目录"), "{e}");
+        let e = ensure_writable(&dir.path().join("无/x.json"), Overwrite::Allow).unwrap_err();
+        assert!(e.to_string().contains("不存在"), "{e}");
     }
 
     #[test]

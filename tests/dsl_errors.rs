@@ -223,3 +223,27 @@ fn example_with_unknown_column_and_rule() {
     assert!(errs[1].message.contains("没有规则“T-2”"));
     assert_eq!(errs[1].hint.as_deref(), Some("是否指“T-1”？"));
 }
+
+#[test]
+fn huge_expressions_are_refused_not_overflowing_the_stack() {
+    // A left-deep chain of 20,000 additions (or negations) once overflowed
+    // the stack while being checked; now it is a load error. Test threads
+    // have small stacks, so this also shows the limit leaves room.
+    for body in [
+        vec!["合同金额"; 20_000].join(" + "),
+        format!("{}合同金额", "非 ".repeat(20_000)),
+    ] {
+        let text = rule(&format!(
+            "  依据 第一条\n  程度 应当\n  范围 合同备案表 每行\n  要求 {body} 不超过 100万元"
+        ));
+        let e = one_error(&text);
+        assert_eq!(e.message, "表达式过于复杂，无法处理", "{e}");
+        assert_eq!(e.line, 10);
+    }
+    // A long but sane condition still loads.
+    let body = vec!["合同金额"; 100].join(" + ");
+    let text = rule(&format!(
+        "  依据 第一条\n  程度 应当\n  范围 合同备案表 每行\n  要求 {body} 不超过 100万元"
+    ));
+    assert!(errors_of(&text).is_empty());
+}

@@ -58,6 +58,7 @@ pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_FAILURE: u8 = 2;
 
 pub fn main() -> ExitCode {
+    quiet_caught_panics();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -82,6 +83,18 @@ pub fn main() -> ExitCode {
             ExitCode::from(EXIT_FAILURE)
         }
     }
+}
+
+/// Damaged workbooks can make calamine panic; the reader catches that and
+/// reports the file as damaged, so the panic text would only be noise.
+/// Every other panic still prints as usual.
+fn quiet_caught_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !crate::table::panic_is_caught() {
+            default(info);
+        }
+    }));
 }
 
 /// Renders an error with miette (source snippets for rule errors).

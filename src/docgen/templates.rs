@@ -139,7 +139,7 @@ impl Templates {
         tera.set_escape_fn(markup::escape);
         filters::register(&mut tera, env);
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
-            .map_err(|e| fail(tera_error(&e)))?;
+            .map_err(|e| fail(confinement_error(&e, &prefix).unwrap_or_else(|| tera_error(&e))))?;
         Ok(Renderer {
             tera,
             body,
@@ -191,6 +191,38 @@ pub fn render(doc: &Doc, format: Format) -> Result<Vec<u8>, String> {
         Format::Md => Ok(super::markdown::render(doc).into_bytes()),
         Format::Html => Ok(super::html::render(doc).into_bytes()),
     }
+}
+
+/// Tera knows only the templates it was given, so an include or extends of
+/// any other name — a path out of the tree, an absolute path, another
+/// template's file — fails as an unknown template; functions that would
+/// read the environment or the clock do not exist. Says so in Chinese,
+/// keeping tera's report for the location.
+fn confinement_error(e: &tera::Error, prefix: &str) -> Option<String> {
+    let text = tera_error(e);
+    let quoted = |marker: &str| {
+        let rest = text.split(marker).nth(1)?;
+        rest.split('`').next().map(str::to_string)
+    };
+    let own = if prefix.is_empty() {
+        "模板目录顶层"
+    } else {
+        prefix
+    };
+    let what = if let tera::ErrorKind::MissingParent { parent, .. } = e.kind() {
+        format!("不能继承“{parent}”")
+    } else if let Some(name) = quoted("Unknown template `") {
+        format!("不能包含“{name}”")
+    } else if let Some(name) = quoted("Unknown function `") {
+        return Some(format!(
+            "没有函数“{name}”：模板不能读取文件、环境变量或运行命令\n{text}"
+        ));
+    } else {
+        return None;
+    };
+    Some(format!(
+        "{what}：模板只能引用本模板目录（{own}）和 {SHARED} 中的 .jdoc 文件，不能读取其他文件\n{text}"
+    ))
 }
 
 /// A tera error with its causes, innermost (usually ours, in Chinese) last.

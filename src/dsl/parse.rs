@@ -18,6 +18,9 @@ struct RulesParser;
 
 type P<'a> = Pair<'a, Rule>;
 
+/// Parse-tree nodes one expression may have (see `Builder::bounded_expr`).
+const MAX_EXPR_NODES: usize = 2000;
+
 /// Parses one loaded file.
 pub fn parse_file(sources: &Sources, file: usize) -> Result<FileAst, Vec<LoadError>> {
     let text = sources.files[file].text.clone();
@@ -89,7 +92,7 @@ pub fn parse_expr_at(
     b.offset = offset;
     let expr_pair = pairs.into_iter().next().and_then(|p| p.into_inner().next());
     let expr = match expr_pair {
-        Some(p) => b.expr(p),
+        Some(p) => b.bounded_expr(p),
         None => {
             return Err(vec![sources.error(
                 Span {
@@ -612,7 +615,7 @@ impl Builder<'_> {
             }
             Rule::rule_when => {
                 let e = f.into_inner().nth(1).expect("grammar: when expr");
-                let e = self.expr(e);
+                let e = self.bounded_expr(e);
                 r.when.push(e);
             }
             Rule::rule_require => {
@@ -620,7 +623,7 @@ impl Builder<'_> {
                 if r.require.is_some() {
                     self.err(fspan, "要求重复出现：多个条件请用“且”连接");
                 }
-                r.require = Some(self.expr(e));
+                r.require = Some(self.bounded_expr(e));
             }
             Rule::rule_message => {
                 let s = f.into_inner().nth(1).expect("grammar: message string");
@@ -761,6 +764,33 @@ impl Builder<'_> {
                 None
             }
         }
+    }
+
+    /// An expression, unless it is too big to handle safely: a chain of
+    /// operators builds a tree as deep as it is long, and the checker, the
+    /// engine and dropping the tree all recurse once per level. The parse
+    /// tree's size bounds that depth (it holds about eight nodes per
+    /// operand); no real rule comes near the limit.
+    fn bounded_expr(&mut self, p: P) -> Expr {
+        let span = self.span(&p);
+        if p.clone()
+            .into_inner()
+            .flatten()
+            .nth(MAX_EXPR_NODES)
+            .is_some()
+        {
+            let hint = format!(
+                "一个条件最多约 {} 个运算对象；请拆成几条规则或几个“当”",
+                MAX_EXPR_NODES / 8
+            );
+            let e = self.sources.error(span, "表达式过于复杂，无法处理");
+            self.errors.push(e.with_hint(Some(hint)));
+            return Expr {
+                kind: ExprKind::Lit(Literal::Empty),
+                span,
+            };
+        }
+        self.expr(p)
     }
 
     fn expr(&mut self, p: P) -> Expr {

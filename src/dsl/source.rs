@@ -70,7 +70,7 @@ impl RuleSource for Directory {
         let dir = &self.0;
         let entries = std::fs::read_dir(dir).map_err(|e| SourceError::Dir {
             dir: dir.display().to_string(),
-            detail: e.to_string(),
+            detail: io_detail(&e),
         })?;
         let mut paths: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -87,7 +87,7 @@ impl RuleSource for Directory {
             .map(|p| {
                 let text = std::fs::read_to_string(&p).map_err(|e| SourceError::File {
                     file: p.display().to_string(),
-                    detail: e.to_string(),
+                    detail: io_detail(&e),
                 })?;
                 Ok((p.display().to_string(), text))
             })
@@ -112,6 +112,17 @@ impl RuleSource for Directory {
             .unwrap_or_default();
         v.sort();
         v
+    }
+}
+
+/// An I/O error in Chinese where the cause is a common one.
+fn io_detail(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "不存在".into(),
+        std::io::ErrorKind::PermissionDenied => "没有读取权限".into(),
+        std::io::ErrorKind::NotADirectory => "不是目录".into(),
+        std::io::ErrorKind::InvalidData => "不是 UTF-8 编码的文本文件".into(),
+        _ => e.to_string(),
     }
 }
 

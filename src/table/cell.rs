@@ -130,6 +130,12 @@ fn datetime_text(d: ExcelDateTime) -> String {
     if d.is_duration() {
         return float_text(d.as_f64());
     }
+    // Excel shows serial 60 as 1900-02-29, a day that never was (its 1900
+    // leap-year bug); chrono cannot name it and calamine says 02-28, which
+    // would quote the user a date they did not write.
+    if let (1900, 2, 29, ..) = d.to_ymd_hms_milli() {
+        return "1900-02-29".into();
+    }
     match d.as_datetime() {
         Some(dt) if dt.time() == chrono::NaiveTime::MIN => dt.format("%Y-%m-%d").to_string(),
         Some(dt) => dt.format("%Y-%m-%d %H:%M:%S").to_string(),
@@ -148,6 +154,15 @@ mod tests {
         assert_eq!(CellRef::Float(-5.0).text(), "-5");
         assert_eq!(CellRef::Int(42).text(), "42");
         assert_eq!(CellRef::Float(1e20).text(), "100000000000000000000");
+    }
+
+    #[test]
+    fn excel_fictitious_leap_day_is_named_as_excel_shows_it() {
+        use calamine::ExcelDateTimeType::DateTime;
+        let text = |serial| CellRef::DateTime(ExcelDateTime::new(serial, DateTime, false)).text();
+        assert_eq!(text(59.0), "1900-02-28");
+        assert_eq!(text(60.0), "1900-02-29");
+        assert_eq!(text(61.0), "1900-03-01");
     }
 
     #[test]

@@ -50,8 +50,10 @@ pub(crate) fn for_each_record(
         .from_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
     // The csv reader skips blank lines, which spreadsheet rows count: a
-    // record's row is the number of line breaks before it, leaving out
-    // those inside quoted fields.
+    // record's row is the number of line breaks before its first byte,
+    // less those inside earlier quoted fields. A record's position is where
+    // the reader started looking for it, before the blank lines it skipped.
+    let bytes = text.as_bytes();
     let (mut scanned, mut breaks, mut inner) = (0usize, 0u64, 0u64);
     loop {
         match reader.read_record(&mut record) {
@@ -68,15 +70,22 @@ pub(crate) fn for_each_record(
                 });
             }
         }
-        let end = (reader.position().byte() as usize).min(text.len());
-        breaks += line_breaks(text.as_bytes(), scanned, end);
-        scanned = end;
+        let start = record
+            .position()
+            .map_or(scanned, |p| p.byte() as usize)
+            .clamp(scanned, bytes.len());
+        let first = start
+            + bytes[start..]
+                .iter()
+                .take_while(|&&b| b == b'\n' || b == b'\r')
+                .count();
+        breaks += line_breaks(bytes, scanned, first);
+        scanned = first;
+        let row = u32::try_from(breaks.saturating_sub(inner)).unwrap_or(u32::MAX);
         inner += record
             .iter()
             .map(|f| line_breaks(f.as_bytes(), 0, f.len()))
             .sum::<u64>();
-        let own_terminator = u64::from(ends_line(text.as_bytes(), end));
-        let row = u32::try_from(breaks.saturating_sub(inner + own_terminator)).unwrap_or(u32::MAX);
         if !f(row, &record)? {
             break;
         }
@@ -95,11 +104,6 @@ fn is_break(b: &[u8], i: usize) -> bool {
         b'\r' => b.get(i + 1) != Some(&b'\n'),
         _ => false,
     }
-}
-
-/// Whether `b[..end]` ends with a counted line break.
-fn ends_line(b: &[u8], end: usize) -> bool {
-    end > 0 && is_break(b, end - 1)
 }
 
 /// UTF-8 (BOM optional), UTF-16 with a BOM, else GBK/GB18030; `None` when

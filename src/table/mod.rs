@@ -205,11 +205,11 @@ pub fn read_workbook(
     };
     // calamine indexes into damaged .xls data without checking (and may
     // elsewhere); a damaged upload must be an error, not a crash.
-    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match detected.format {
+    let read = catching_panics(|| match detected.format {
         source::Format::Xlsx => xlsx::read(path, &ctx, detected.largest_sheet_part),
         source::Format::Xls | source::Format::Ods => grid::read(path, &ctx, detected.format),
         source::Format::Csv => csv::read(path, &ctx),
-    }));
+    });
     let sheets = match read {
         Ok(result) => result?,
         Err(panic) => {
@@ -225,6 +225,26 @@ pub fn read_workbook(
         }
     };
     Ok(WorkbookRead { file, sheets })
+}
+
+thread_local! {
+    static CATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic into `Err`, and marks the thread meanwhile so
+/// that a panic hook can tell these panics from real ones.
+fn catching_panics<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    let outer = CATCHING.replace(true);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    CATCHING.set(outer);
+    result
+}
+
+/// Whether the current thread is inside a read whose panics become
+/// [`ReadError::Corrupt`]. A panic hook may stay quiet about those: the
+/// user gets the error message instead of a backtrace.
+pub fn panic_is_caught() -> bool {
+    CATCHING.get()
 }
 
 /// "A", "B", … "Z", "AA" for a 0-based column index.

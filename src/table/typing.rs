@@ -113,7 +113,7 @@ impl<'s> ColumnPlan<'s> {
             ColumnType::期间 => self.period(cell, buf),
             ColumnType::日期 => date(cell, is_1904)
                 .map(Value::Date)
-                .ok_or_else(|| self.invalid(cell)),
+                .ok_or_else(|| self.date_problem(cell)),
             ColumnType::是否 => match cell {
                 CellRef::Bool(b) => Ok(Value::Bool(b)),
                 _ => parse_bool(&cell.text())
@@ -143,9 +143,16 @@ impl<'s> ColumnPlan<'s> {
             CellRef::Int(_) | CellRef::Float(_) => number(cell, buf)
                 .map(|n| Value::Amount(Amount::from_unit(n, unit)))
                 .ok_or_else(|| self.invalid(cell)),
-            CellRef::Text(s) => Amount::parse_cell(s, unit)
-                .map(Value::Amount)
-                .map_err(|e| self.error(cell, &e)),
+            CellRef::Text(s) => Amount::parse_cell(s, unit).map(Value::Amount).map_err(|e| {
+                if is_scientific(s) {
+                    Problem::Type(format!(
+                        "“{}”是科学计数法，显示值可能已丢失位数，请填写完整金额",
+                        shorten(s)
+                    ))
+                } else {
+                    self.error(cell, &e)
+                }
+            }),
             _ => Err(self.invalid(cell)),
         }
     }
@@ -211,6 +218,24 @@ impl<'s> ColumnPlan<'s> {
         ))
     }
 
+    /// A real date that is too early (Excel's 1900 calendar before 03-01,
+    /// or text before 1900) is out of range, not "not a date".
+    fn date_problem(&self, cell: CellRef<'_>) -> Problem {
+        let too_early = match cell {
+            CellRef::DateTime(d) => d.is_datetime(),
+            CellRef::Text(s) => matches!(parse_date(s), Err(ValueError::OutOfRange { .. })),
+            _ => false,
+        };
+        if too_early {
+            Problem::Type(format!(
+                "“{}”超出日期的取值范围（1900-03-01 至 9999-12-31）",
+                shorten(&cell.text())
+            ))
+        } else {
+            self.invalid(cell)
+        }
+    }
+
     fn error(&self, cell: CellRef<'_>, e: &ValueError) -> Problem {
         match e {
             ValueError::OutOfRange { .. } => Problem::Type(format!(
@@ -239,6 +264,21 @@ fn is_error_literal(s: &str) -> bool {
     ) || s
         .strip_prefix("Err:")
         .is_some_and(|n| n.len() == 3 && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// "1.23457E+11": how Excel displays, and exports to csv, a number too
+/// wide for its column. The digits beyond the display are gone, so such
+/// text is never taken as an exact amount.
+fn is_scientific(s: &str) -> bool {
+    let t = normalize_text(s);
+    let Some((mantissa, exp)) = t.trim().split_once(['e', 'E']) else {
+        return false;
+    };
+    let mantissa = mantissa.strip_prefix(['-', '+']).unwrap_or(mantissa);
+    let exp = exp.strip_prefix(['-', '+']).unwrap_or(exp);
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, "0"));
+    digits(int) && digits(frac) && digits(exp)
 }
 
 /// What a valid value of the type looks like.
@@ -387,6 +427,16 @@ pub(crate) fn shorten(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scientific_notation_is_recognised() {
+        for t in ["1.2E+5", "1e5", "1.23457E+11", "-3E-2", "１.２Ｅ＋５"] {
+            assert!(is_scientific(t), "{t}");
+        }
+        for t in ["E5", "1.2E", "1,2E5", "12.5万", "1e5元", "abc"] {
+            assert!(!is_scientific(t), "{t}");
+        }
+    }
 
     #[test]
     fn floats_convert_exactly_at_excel_precision() {

@@ -79,9 +79,12 @@ fn read_sheet(
     }
 }
 
+/// The sheet's merged regions. Reading them parses the whole sheet part, so
+/// a damaged sheet usually shows here first: the message is about the
+/// sheet, not about merged cells.
 fn merges(book: &mut Book, ctx: &Ctx<'_>, name: &str) -> Result<Vec<Dimensions>, ReadError> {
     book.merge_cells_by_sheet_name(name)
-        .map_err(|e| sheet_error(ctx, name, format!("内容已损坏，无法读取合并单元格（{e}）")))
+        .map_err(|e| sheet_error(ctx, name, format!("内容已损坏（{e}）")))
 }
 
 /// One pass over the sheet's cells, grouped into rows.
