@@ -128,14 +128,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let lib = RuleLibrary::open(None)?;
     let set = lib.ruleset("浙江")?;
-    let specs: Vec<_> = lib
-        .book
-        .tables
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| Some(*i) != lib.book.facts)
-        .map(|(_, t)| t.clone())
-        .collect();
+    let specs = lib.book.workbook_tables();
     let limits = ReadLimits::default();
 
     let read_all = || -> Result<usize, jicai::table::ReadError> {

@@ -89,14 +89,7 @@ pub fn check(
 ) -> Result<CheckReport, JicaiError> {
     let mut data = Dataset::default();
     let mut inputs = Vec::new();
-    let specs: Vec<_> = lib
-        .book
-        .tables
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| Some(*i) != lib.book.facts)
-        .map(|(_, t)| t.clone())
-        .collect();
+    let specs = lib.book.workbook_tables();
     for path in &req.files {
         progress(&path.display().to_string());
         let read = read_workbook(path, &specs, &req.limits)?;

@@ -20,6 +20,19 @@ pub struct RuleBook {
     pub examples: Vec<Example>,
 }
 
+impl RuleBook {
+    /// The declared tables an uploaded workbook can hold (all but the
+    /// project facts, which come from YAML).
+    pub fn workbook_tables(&self) -> Vec<TableSpec> {
+        self.tables
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != self.facts)
+            .map(|(_, t)| t.clone())
+            .collect()
+    }
+}
+
 struct FileInfo {
     ast: FileAst,
     /// The rule set declared in this file, if any.
