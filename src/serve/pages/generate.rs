@@ -408,7 +408,7 @@ fn record_row(b: &mut String, list: &str, sub: &[Field], row: Option<&Value>, in
         };
         write!(
             b,
-            "<label class=\"field\">{}{required}{}</label>",
+            "<label class=\"field\"><span>{}{required}</span>{}</label>",
             esc(&s.name),
             control_html(&name, &s.ty, &scalar_or_lines(v), "")
         )
