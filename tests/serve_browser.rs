@@ -19,8 +19,9 @@ use std::time::{Duration, Instant};
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-/// chromedriver on a free loopback port; killed (with the browsers it
-/// started) when dropped, even if the test fails.
+/// chromedriver on a free loopback port, in a process group of its own;
+/// the whole group (the driver and the browsers it started) is killed
+/// when dropped, even if the test fails.
 struct Driver {
     child: Child,
     url: String,
@@ -33,7 +34,9 @@ impl Driver {
             .local_addr()
             .unwrap()
             .port();
+        use std::os::unix::process::CommandExt;
         let child = Command::new(CHROMEDRIVER)
+            .process_group(0)
             .arg(format!("--port={port}"))
             .arg("--allowed-ips=127.0.0.1")
             .stdout(Stdio::null())
@@ -82,6 +85,8 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -163,14 +168,13 @@ async fn finance_staff_use_the_service_in_chromium() {
     let server = TestServer::start(|_| {}).await;
     let driver = Driver::start().await;
     let downloads = tempfile::tempdir().unwrap();
+    // A failing step panics; dropping the driver then kills the browsers.
     let c = driver.browser(downloads.path(), false).await;
-    let outcome = desktop(&server, &c, downloads.path()).await;
+    desktop(&server, &c, downloads.path()).await;
     c.close().await.ok();
-    outcome;
     let phone = driver.browser(downloads.path(), true).await;
-    let outcome = phone_width(&server, &phone).await;
+    phone_width(&server, &phone).await;
     phone.close().await.ok();
-    outcome;
 }
 
 async fn desktop(s: &TestServer, c: &Client, downloads: &Path) {
