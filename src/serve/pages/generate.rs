@@ -377,7 +377,7 @@ fn field_html(b: &mut String, f: &Field, value: Option<&Value>, problems: &[Stri
             let control = control_html(&f.name, &f.ty, &scalar_or_lines(value), invalid);
             write!(
                 b,
-                "<label class=\"field\">{}{required}{control}{help}{errors}</label>",
+                "<label class=\"field\"><span>{}{required}</span>{control}{help}{errors}</label>",
                 esc(&f.name)
             )
             .ok();
