@@ -89,7 +89,7 @@ fn assert_printable(path: &Path) -> usize {
         // width a little wider than set, hence the margin).
         let landscape = attr(setup, "orientation") == Some("landscape");
         let width = sheet_width(xml);
-        if width > 110.0 || width < 90.0 {
+        if !(90.0..=110.0).contains(&width) {
             assert_eq!(landscape, width > 110.0, "{what} {name}: width {width}");
         }
         assert!(xml.contains("第 &amp;P 页"), "{what} {name}: page numbers");
