@@ -1,7 +1,7 @@
 //! `jicai rules list|show|test|diff`.
 
 use crate::error::JicaiError;
-use crate::library::RuleLibrary;
+use crate::library::{RuleDir, RuleLibrary};
 use crate::model::RuleSet;
 use crate::rulediff::{RuleChange, RuleSetDiff};
 use anstyle::{AnsiColor, Style};
@@ -24,6 +24,14 @@ pub enum RulesCommand {
         /// 只运行这个规则集的例（默认全部）
         province: Option<String>,
     },
+    /// 把内置规则库（规则、表格声明、日历与目录数据）写到目录中，供修改后用 --rules 加载
+    Export {
+        /// 目标目录（不存在时创建）
+        dir: std::path::PathBuf,
+        /// 覆盖目录中已有的同名文件
+        #[arg(long)]
+        force: bool,
+    },
     /// 比较两个规则集：取值不同的参数，新增、缺少和被覆盖的规则
     Diff {
         /// 第一个规则集（名称或标识，如 全国、national）
@@ -44,8 +52,12 @@ pub enum DiffFormat {
     Json,
 }
 
-pub fn run(rules: Option<&Path>, cmd: RulesCommand) -> Result<u8, JicaiError> {
-    let lib = RuleLibrary::open(rules)?;
+pub fn run(rules: RuleDir<'_>, cmd: RulesCommand) -> Result<u8, JicaiError> {
+    // Export needs no library loaded (and must work when `--rules` is broken).
+    let lib = match &cmd {
+        RulesCommand::Export { dir, force } => return export(dir, *force),
+        _ => RuleLibrary::open(rules)?,
+    };
     let mut out = anstream::stdout();
     match cmd {
         RulesCommand::List => {
@@ -90,6 +102,7 @@ pub fn run(rules: Option<&Path>, cmd: RulesCommand) -> Result<u8, JicaiError> {
             .ok();
             Ok(if failed > 0 { super::EXIT_FINDINGS } else { 0 })
         }
+        RulesCommand::Export { dir, force } => export(&dir, force),
         RulesCommand::Diff {
             left,
             right,
@@ -108,6 +121,26 @@ pub fn run(rules: Option<&Path>, cmd: RulesCommand) -> Result<u8, JicaiError> {
 }
 
 use super::columns::{clip, table};
+
+/// `rules export DIR`: the built-in library as files.
+fn export(dir: &Path, force: bool) -> Result<u8, JicaiError> {
+    let overwrite = if force {
+        crate::output::Overwrite::Allow
+    } else {
+        crate::output::Overwrite::Refuse
+    };
+    let written = crate::dsl::source::export(dir, overwrite)?;
+    let rules = written
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "rules"))
+        .count();
+    super::say!(
+        "已写出内置规则库到 {}：{rules} 个规则文件，{} 个数据文件",
+        dir.display(),
+        written.len() - rules
+    );
+    Ok(0)
+}
 
 fn diff_text(d: &RuleSetDiff) -> String {
     let (l, r) = (d.left.as_str(), d.right.as_str());
