@@ -3,6 +3,7 @@
 
 mod check;
 mod columns;
+mod fmt;
 mod generate;
 mod merge;
 mod rules;
@@ -45,6 +46,8 @@ pub enum Command {
     /// 查看内置模板
     #[command(subcommand)]
     Templates(generate::TemplatesCommand),
+    /// 把规则文件整理为统一的版式（缩进、空格、空行；注释保留）
+    Fmt(fmt::FmtArgs),
 }
 
 /// Prints a line to stderr, ignoring a closed pipe (`jicai … 2>&1 | head`
@@ -81,6 +84,7 @@ pub fn main() -> ExitCode {
         Command::Merge(args) => merge::run(rule_dir, args),
         Command::Generate(args) => generate::run_generate(rule_dir, cli.templates.as_deref(), args),
         Command::Templates(cmd) => generate::run_templates(cli.templates.as_deref(), cmd),
+        Command::Fmt(args) => fmt::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -74,32 +74,8 @@ pub fn run(rules: RuleDir<'_>, cmd: RulesCommand) -> Result<u8, JicaiError> {
                 Some(p) => Some(lib.ruleset(p)?.name.clone()),
                 None => None,
             };
-            let outcomes = crate::ruletest::run_examples(&lib, name.as_deref());
-            let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
-            let green = Style::new().fg_color(Some(AnsiColor::Green.into()));
-            let mut failed = 0;
-            for o in &outcomes {
-                if o.passed() {
-                    writeln!(out, "{green}通过{green:#}  [{}] {}", o.ruleset, o.title).ok();
-                } else {
-                    failed += 1;
-                    writeln!(
-                        out,
-                        "{red}失败{red:#}  [{}] {}  ({})",
-                        o.ruleset, o.title, o.location
-                    )
-                    .ok();
-                    for f in &o.failures {
-                        writeln!(out, "        {f}").ok();
-                    }
-                }
-            }
-            writeln!(
-                out,
-                "\n规则例: {} passed, {failed} failed",
-                outcomes.len() - failed
-            )
-            .ok();
+            let report = crate::ruletest::test(&lib, name.as_deref());
+            let failed = print_test_report(&mut out, &report);
             Ok(if failed > 0 { super::EXIT_FINDINGS } else { 0 })
         }
         RulesCommand::Export { dir, force } => export(&dir, force),
@@ -121,6 +97,89 @@ pub fn run(rules: RuleDir<'_>, cmd: RulesCommand) -> Result<u8, JicaiError> {
 }
 
 use super::columns::{clip, table};
+
+/// Prints each example's outcome, then what the examples cover; returns the
+/// number of failed examples.
+fn print_test_report(out: &mut impl Write, report: &crate::ruletest::TestReport) -> usize {
+    let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
+    let green = Style::new().fg_color(Some(AnsiColor::Green.into()));
+    let yellow = Style::new().fg_color(Some(AnsiColor::Yellow.into()));
+    let mut failed = 0;
+    let mut unreached = 0;
+    for o in &report.outcomes {
+        if o.passed() {
+            writeln!(out, "{green}通过{green:#}  [{}] {}", o.ruleset, o.title).ok();
+        } else {
+            failed += 1;
+            writeln!(
+                out,
+                "{red}失败{red:#}  [{}] {}  ({})",
+                o.ruleset, o.title, o.location
+            )
+            .ok();
+            for f in &o.failures {
+                writeln!(out, "        {f}").ok();
+            }
+        }
+        for id in &o.unreached {
+            unreached += 1;
+            writeln!(
+                out,
+                "{yellow}注意{yellow:#}  [{}] {}  ({})：期望通过 {id}，但“当”或范围先筛掉了所有行，要求从未被检验——无论要求怎样写都会通过",
+                o.ruleset, o.title, o.location
+            )
+            .ok();
+        }
+    }
+    writeln!(
+        out,
+        "\n规则例：{} 个通过，{failed} 个失败；{unreached} 处“期望通过”未检验到要求",
+        report.outcomes.len() - failed
+    )
+    .ok();
+    let rows: Vec<Vec<String>> = report
+        .coverage
+        .iter()
+        .map(|c| {
+            vec![
+                c.ruleset.clone(),
+                c.rules.to_string(),
+                c.both_sides.to_string(),
+                c.one_side.len().to_string(),
+                c.without_examples.len().to_string(),
+            ]
+        })
+        .collect();
+    writeln!(
+        out,
+        "\n边界两侧的覆盖（各规则集自己声明的规则）\n{}",
+        table(
+            &["规则集", "规则", "两侧都有例", "只有一侧", "没有例"],
+            &rows
+        )
+    )
+    .ok();
+    for c in &report.coverage {
+        if !c.without_examples.is_empty() {
+            writeln!(
+                out,
+                "  [{}] 没有例的规则：{}",
+                c.ruleset,
+                c.without_examples.join("、")
+            )
+            .ok();
+        }
+        for (id, side) in &c.one_side {
+            writeln!(
+                out,
+                "  [{}] {id} 缺少“期望 {side}”且检验到要求的例",
+                c.ruleset
+            )
+            .ok();
+        }
+    }
+    failed
+}
 
 /// `rules export DIR`: the built-in library as files.
 fn export(dir: &Path, force: bool) -> Result<u8, JicaiError> {

@@ -220,7 +220,7 @@ fn collect_embedded(d: &'static Dir<'static>, out: &mut Vec<(PathBuf, &'static [
 }
 
 /// An I/O error in Chinese where the cause is a common one.
-fn io_detail(e: &std::io::Error) -> String {
+pub(crate) fn io_detail(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "不存在".into(),
         std::io::ErrorKind::PermissionDenied => "没有读取权限".into(),
