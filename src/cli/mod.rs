@@ -48,6 +48,8 @@ pub enum Command {
     Templates(generate::TemplatesCommand),
     /// 把规则文件整理为统一的版式（缩进、空格、空行；注释保留）
     Fmt(fmt::FmtArgs),
+    /// 规则文件的语言服务器（经标准输入输出通信，供编辑器使用）
+    Lsp,
 }
 
 /// Prints a line to stderr, ignoring a closed pipe (`jicai … 2>&1 | head`
@@ -85,6 +87,9 @@ pub fn main() -> ExitCode {
         Command::Generate(args) => generate::run_generate(rule_dir, cli.templates.as_deref(), args),
         Command::Templates(cmd) => generate::run_templates(cli.templates.as_deref(), cmd),
         Command::Fmt(args) => fmt::run(args),
+        Command::Lsp => crate::lsp::serve_stdio()
+            .map(|()| 0)
+            .map_err(|e| crate::error::JicaiError::Usage(e.to_string())),
     };
     match result {
         Ok(code) => ExitCode::from(code),

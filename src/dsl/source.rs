@@ -125,13 +125,7 @@ pub struct Overlay(pub PathBuf);
 impl RuleSource for Overlay {
     fn rule_files(&self) -> Result<Vec<(String, String)>, SourceError> {
         let local = Directory(self.0.clone()).rule_files()?;
-        let mut files: Vec<(String, String)> = Embedded
-            .rule_files()?
-            .into_iter()
-            .filter(|(name, text)| !local.iter().any(|(n, t)| replaces(n, t, name, text)))
-            .collect();
-        files.extend(local);
-        Ok(files)
+        Ok(overlay_files(Embedded.rule_files()?, local))
     }
     fn data_file(&self, path: &str) -> Option<String> {
         Directory(self.0.clone()).data_file(path)
@@ -139,6 +133,19 @@ impl RuleSource for Overlay {
     fn data_files(&self, folder: &str) -> Vec<String> {
         Directory(self.0.clone()).data_files(folder)
     }
+}
+
+/// The built-in files that no local file replaces, then the local files.
+pub fn overlay_files(
+    builtin: Vec<(String, String)>,
+    local: Vec<(String, String)>,
+) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = builtin
+        .into_iter()
+        .filter(|(name, text)| !local.iter().any(|(n, t)| replaces(n, t, name, text)))
+        .collect();
+    files.extend(local);
+    files
 }
 
 /// Whether the local file `(name, text)` takes the place of the built-in one.
