@@ -197,6 +197,7 @@ fn dataset(lib: &RuleLibrary, ex: &Example) -> Dataset {
                     headers: spec.columns.iter().map(|c| Some(c.name.clone())).collect(),
                     units: vec![None; spec.columns.len()],
                     missing_required: Vec::new(),
+                    mapping: Vec::new(),
                     rows: rows.clone(),
                     total: None,
                     issues: Vec::new(),

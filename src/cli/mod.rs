@@ -7,6 +7,7 @@ mod fmt;
 mod generate;
 mod merge;
 mod rules;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -50,6 +51,8 @@ pub enum Command {
     Fmt(fmt::FmtArgs),
     /// 规则文件的语言服务器（经标准输入输出通信，供编辑器使用）
     Lsp,
+    /// 启动网页与 HTTP 接口服务（检查、生成、规则）
+    Serve(serve::ServeArgs),
 }
 
 /// Prints a line to stderr, ignoring a closed pipe (`jicai … 2>&1 | head`
@@ -90,6 +93,7 @@ pub fn main() -> ExitCode {
         Command::Lsp => crate::lsp::serve_stdio()
             .map(|()| 0)
             .map_err(|e| crate::error::JicaiError::Usage(e.to_string())),
+        Command::Serve(args) => serve::run(rule_dir, cli.templates.as_deref(), args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

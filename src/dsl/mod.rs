@@ -5,12 +5,13 @@ pub mod ast;
 mod compile;
 pub mod diagnostics;
 pub mod format;
+mod items;
 mod parse;
 mod resolve;
 pub mod source;
 
+pub use crate::model::RuleBook;
 pub use diagnostics::{LoadError, LoadErrors, Sources};
-pub use resolve::RuleBook;
 
 /// Parses one file without resolving names: its syntax errors only.
 pub fn parse_only(sources: &Sources, file: usize) -> Result<(), Vec<LoadError>> {
