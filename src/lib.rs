@@ -17,6 +17,7 @@ pub mod error;
 pub mod finding;
 pub mod html;
 pub mod library;
+pub mod lsp;
 pub mod merge;
 pub mod model;
 pub mod output;

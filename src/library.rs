@@ -2,12 +2,29 @@
 //! shipped beside it, from the embedded defaults or `--rules DIR`.
 
 use crate::calendar::Calendar;
-use crate::dsl::source::{Directory, Embedded, RuleSource, read_sources};
+use crate::dsl::source::{Directory, Embedded, Overlay, RuleSource, read_sources};
 use crate::dsl::{RuleBook, Sources, diagnostics::did_you_mean};
 use crate::error::JicaiError;
 use crate::model::RuleSet;
 use crate::value::codes::Catalog;
 use std::path::Path;
+
+/// Which rules to load: the built-in library, the built-in library with a
+/// directory laid over it (`--rules DIR`), or a directory alone
+/// (`--rules-only DIR`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleDir<'a> {
+    Builtin,
+    Overlay(&'a Path),
+    Only(&'a Path),
+}
+
+impl<'a> From<Option<&'a Path>> for RuleDir<'a> {
+    /// `--rules DIR` adds to the built-in library.
+    fn from(dir: Option<&'a Path>) -> Self {
+        dir.map_or(RuleDir::Builtin, RuleDir::Overlay)
+    }
+}
 
 pub struct RuleLibrary {
     pub book: RuleBook,
@@ -17,11 +34,13 @@ pub struct RuleLibrary {
 }
 
 impl RuleLibrary {
-    /// The embedded rules, or those in `dir`.
-    pub fn open(dir: Option<&Path>) -> Result<RuleLibrary, JicaiError> {
-        match dir {
-            Some(d) => Self::load(&Directory(d.to_path_buf())),
-            None => Self::load(&Embedded),
+    /// The embedded rules, with `--rules DIR` laid over them or replaced by
+    /// `--rules-only DIR`.
+    pub fn open<'a>(dir: impl Into<RuleDir<'a>>) -> Result<RuleLibrary, JicaiError> {
+        match dir.into() {
+            RuleDir::Builtin => Self::load(&Embedded),
+            RuleDir::Overlay(d) => Self::load(&Overlay(d.to_path_buf())),
+            RuleDir::Only(d) => Self::load(&Directory(d.to_path_buf())),
         }
     }
 

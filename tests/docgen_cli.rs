@@ -366,7 +366,7 @@ fn framework_scheme_is_checked_against_the_rules() {
     assert!(!stderr(&o).contains("[GP-"), "{}", stderr(&o));
 }
 
-/// `--rules DIR` replaces the embedded rules: the fixture declares the
+/// `--rules-only DIR` replaces the embedded rules: the fixture declares the
 /// scheme table with rules of its own (FA-*).
 #[test]
 fn rules_dir_overrides_the_embedded_rules() {
@@ -379,7 +379,7 @@ fn rules_dir_overrides_the_embedded_rules() {
     );
     let out = dir.path().join("方案.md");
     let o = jicai(&[
-        "--rules",
+        "--rules-only",
         p(&rules),
         "generate",
         "jilin-framework-scheme",

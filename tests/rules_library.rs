@@ -181,7 +181,11 @@ fn rule_examples_pass() {
     let out = jicai(&["rules", "test"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
-    assert!(stdout.contains(" 0 failed"), "{stdout}");
+    assert!(stdout.contains("，0 个失败"), "{stdout}");
+    // Every rule of every set has examples on both sides of its boundary,
+    // the passing one reaching the 要求.
+    assert!(!stdout.contains("没有例的规则"), "{stdout}");
+    assert!(!stdout.contains("且检验到要求的例"), "{stdout}");
     for j in [
         "national",
         "beijing",

@@ -2,7 +2,7 @@
 
 use crate::check::{CheckRequest, check};
 use crate::error::JicaiError;
-use crate::library::RuleLibrary;
+use crate::library::{RuleDir, RuleLibrary};
 use crate::output::{Overwrite, ensure_writable};
 use crate::progress::Progress;
 use crate::report;
@@ -10,7 +10,7 @@ use crate::table::ReadLimits;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Format {
@@ -53,7 +53,7 @@ fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
     crate::value::parse_date(s).map_err(|e| format!("{e}（应为日期，如 2025-08-01）"))
 }
 
-pub fn run(rules: Option<&Path>, args: CheckArgs) -> Result<u8, JicaiError> {
+pub fn run(rules: RuleDir<'_>, args: CheckArgs) -> Result<u8, JicaiError> {
     let overwrite = if args.force {
         Overwrite::Allow
     } else {

@@ -5,7 +5,7 @@ use crate::docgen::check::render_findings;
 use crate::docgen::manifest::{Field, FieldType, Format, Provider};
 use crate::docgen::{Request, Templates, data, generate};
 use crate::error::JicaiError;
-use crate::library::RuleLibrary;
+use crate::library::{RuleDir, RuleLibrary};
 use crate::output::Overwrite;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
@@ -76,7 +76,7 @@ pub enum TemplatesCommand {
 }
 
 pub fn run_generate(
-    rules: Option<&Path>,
+    rules: RuleDir<'_>,
     templates: Option<&Path>,
     args: GenerateArgs,
 ) -> Result<u8, JicaiError> {

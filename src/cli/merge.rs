@@ -1,7 +1,7 @@
 //! `jicai merge`.
 
 use crate::error::JicaiError;
-use crate::library::RuleLibrary;
+use crate::library::{RuleDir, RuleLibrary};
 use crate::merge::{MergeRequest, merge, write};
 use crate::output::{Overwrite, ensure_writable};
 use crate::progress::Progress;
@@ -11,7 +11,7 @@ use crate::value::AmountUnit;
 use chrono::NaiveDate;
 use clap::Args;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct MergeArgs {
@@ -39,7 +39,7 @@ fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
     crate::value::parse_date(s).map_err(|e| format!("{e}（应为日期，如 2025-08-01）"))
 }
 
-pub fn run(rules: Option<&Path>, args: MergeArgs) -> Result<u8, JicaiError> {
+pub fn run(rules: RuleDir<'_>, args: MergeArgs) -> Result<u8, JicaiError> {
     let overwrite = if args.force {
         Overwrite::Allow
     } else {

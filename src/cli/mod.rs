@@ -3,6 +3,7 @@
 
 mod check;
 mod columns;
+mod fmt;
 mod generate;
 mod merge;
 mod rules;
@@ -16,9 +17,13 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(name = "jicai", version, about, long_about = None, arg_required_else_help = true)]
 pub struct Cli {
-    /// 使用此目录中的 .rules 文件，代替内置规则
+    /// 在内置规则之上加用此目录中的 .rules 文件（同名规则集替换内置的）
     #[arg(long, global = true, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+
+    /// 只用此目录中的 .rules 文件，不用内置规则
+    #[arg(long, global = true, value_name = "DIR", conflicts_with = "rules")]
+    pub rules_only: Option<PathBuf>,
 
     /// 使用此目录中的模板，代替内置模板
     #[arg(long, global = true, value_name = "DIR")]
@@ -42,6 +47,10 @@ pub enum Command {
     /// 查看内置模板
     #[command(subcommand)]
     Templates(generate::TemplatesCommand),
+    /// 把规则文件整理为统一的版式（缩进、空格、空行；注释保留）
+    Fmt(fmt::FmtArgs),
+    /// 规则文件的语言服务器（经标准输入输出通信，供编辑器使用）
+    Lsp,
     /// 启动网页与 HTTP 接口服务（检查、生成、规则）
     Serve(serve::ServeArgs),
 }
@@ -70,15 +79,21 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let rule_dir = match &cli.rules_only {
+        Some(d) => crate::library::RuleDir::Only(d),
+        None => cli.rules.as_deref().into(),
+    };
     let result = match cli.command {
-        Command::Check(args) => check::run(cli.rules.as_deref(), args),
-        Command::Rules(cmd) => rules::run(cli.rules.as_deref(), cmd),
-        Command::Merge(args) => merge::run(cli.rules.as_deref(), args),
-        Command::Generate(args) => {
-            generate::run_generate(cli.rules.as_deref(), cli.templates.as_deref(), args)
-        }
+        Command::Check(args) => check::run(rule_dir, args),
+        Command::Rules(cmd) => rules::run(rule_dir, cmd),
+        Command::Merge(args) => merge::run(rule_dir, args),
+        Command::Generate(args) => generate::run_generate(rule_dir, cli.templates.as_deref(), args),
         Command::Templates(cmd) => generate::run_templates(cli.templates.as_deref(), cmd),
-        Command::Serve(args) => serve::run(cli.rules.as_deref(), cli.templates.as_deref(), args),
+        Command::Fmt(args) => fmt::run(args),
+        Command::Lsp => crate::lsp::serve_stdio()
+            .map(|()| 0)
+            .map_err(|e| crate::error::JicaiError::Usage(e.to_string())),
+        Command::Serve(args) => serve::run(rule_dir, cli.templates.as_deref(), args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1,7 +1,7 @@
 //! `jicai rules list|show|test|diff`.
 
 use crate::error::JicaiError;
-use crate::library::RuleLibrary;
+use crate::library::{RuleDir, RuleLibrary};
 use crate::model::RuleSet;
 use crate::rulediff::{RuleChange, RuleSetDiff};
 use anstyle::{AnsiColor, Style};
@@ -24,6 +24,14 @@ pub enum RulesCommand {
         /// 只运行这个规则集的例（默认全部）
         province: Option<String>,
     },
+    /// 把内置规则库（规则、表格声明、日历与目录数据）写到目录中，供修改后用 --rules 加载
+    Export {
+        /// 目标目录（不存在时创建）
+        dir: std::path::PathBuf,
+        /// 覆盖目录中已有的同名文件
+        #[arg(long)]
+        force: bool,
+    },
     /// 比较两个规则集：取值不同的参数，新增、缺少和被覆盖的规则
     Diff {
         /// 第一个规则集（名称或标识，如 全国、national）
@@ -44,8 +52,12 @@ pub enum DiffFormat {
     Json,
 }
 
-pub fn run(rules: Option<&Path>, cmd: RulesCommand) -> Result<u8, JicaiError> {
-    let lib = RuleLibrary::open(rules)?;
+pub fn run(rules: RuleDir<'_>, cmd: RulesCommand) -> Result<u8, JicaiError> {
+    // Export needs no library loaded (and must work when `--rules` is broken).
+    let lib = match &cmd {
+        RulesCommand::Export { dir, force } => return export(dir, *force),
+        _ => RuleLibrary::open(rules)?,
+    };
     let mut out = anstream::stdout();
     match cmd {
         RulesCommand::List => {
@@ -62,34 +74,11 @@ pub fn run(rules: Option<&Path>, cmd: RulesCommand) -> Result<u8, JicaiError> {
                 Some(p) => Some(lib.ruleset(p)?.name.clone()),
                 None => None,
             };
-            let outcomes = crate::ruletest::run_examples(&lib, name.as_deref());
-            let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
-            let green = Style::new().fg_color(Some(AnsiColor::Green.into()));
-            let mut failed = 0;
-            for o in &outcomes {
-                if o.passed() {
-                    writeln!(out, "{green}通过{green:#}  [{}] {}", o.ruleset, o.title).ok();
-                } else {
-                    failed += 1;
-                    writeln!(
-                        out,
-                        "{red}失败{red:#}  [{}] {}  ({})",
-                        o.ruleset, o.title, o.location
-                    )
-                    .ok();
-                    for f in &o.failures {
-                        writeln!(out, "        {f}").ok();
-                    }
-                }
-            }
-            writeln!(
-                out,
-                "\n规则例: {} passed, {failed} failed",
-                outcomes.len() - failed
-            )
-            .ok();
+            let report = crate::ruletest::test(&lib, name.as_deref());
+            let failed = print_test_report(&mut out, &report);
             Ok(if failed > 0 { super::EXIT_FINDINGS } else { 0 })
         }
+        RulesCommand::Export { dir, force } => export(&dir, force),
         RulesCommand::Diff {
             left,
             right,
@@ -108,6 +97,109 @@ pub fn run(rules: Option<&Path>, cmd: RulesCommand) -> Result<u8, JicaiError> {
 }
 
 use super::columns::{clip, table};
+
+/// Prints each example's outcome, then what the examples cover; returns the
+/// number of failed examples.
+fn print_test_report(out: &mut impl Write, report: &crate::ruletest::TestReport) -> usize {
+    let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
+    let green = Style::new().fg_color(Some(AnsiColor::Green.into()));
+    let yellow = Style::new().fg_color(Some(AnsiColor::Yellow.into()));
+    let mut failed = 0;
+    let mut unreached = 0;
+    for o in &report.outcomes {
+        if o.passed() {
+            writeln!(out, "{green}通过{green:#}  [{}] {}", o.ruleset, o.title).ok();
+        } else {
+            failed += 1;
+            writeln!(
+                out,
+                "{red}失败{red:#}  [{}] {}  ({})",
+                o.ruleset, o.title, o.location
+            )
+            .ok();
+            for f in &o.failures {
+                writeln!(out, "        {f}").ok();
+            }
+        }
+        for id in &o.unreached {
+            unreached += 1;
+            writeln!(
+                out,
+                "{yellow}注意{yellow:#}  [{}] {}  ({})：期望通过 {id}，但“当”或范围先筛掉了所有行，要求从未被检验——无论要求怎样写都会通过",
+                o.ruleset, o.title, o.location
+            )
+            .ok();
+        }
+    }
+    writeln!(
+        out,
+        "\n规则例：{} 个通过，{failed} 个失败；{unreached} 处“期望通过”未检验到要求",
+        report.outcomes.len() - failed
+    )
+    .ok();
+    let rows: Vec<Vec<String>> = report
+        .coverage
+        .iter()
+        .map(|c| {
+            vec![
+                c.ruleset.clone(),
+                c.rules.to_string(),
+                c.both_sides.to_string(),
+                c.one_side.len().to_string(),
+                c.without_examples.len().to_string(),
+            ]
+        })
+        .collect();
+    writeln!(
+        out,
+        "\n边界两侧的覆盖（各规则集自己声明的规则）\n{}",
+        table(
+            &["规则集", "规则", "两侧都有例", "只有一侧", "没有例"],
+            &rows
+        )
+    )
+    .ok();
+    for c in &report.coverage {
+        if !c.without_examples.is_empty() {
+            writeln!(
+                out,
+                "  [{}] 没有例的规则：{}",
+                c.ruleset,
+                c.without_examples.join("、")
+            )
+            .ok();
+        }
+        for (id, side) in &c.one_side {
+            writeln!(
+                out,
+                "  [{}] {id} 缺少“期望 {side}”且检验到要求的例",
+                c.ruleset
+            )
+            .ok();
+        }
+    }
+    failed
+}
+
+/// `rules export DIR`: the built-in library as files.
+fn export(dir: &Path, force: bool) -> Result<u8, JicaiError> {
+    let overwrite = if force {
+        crate::output::Overwrite::Allow
+    } else {
+        crate::output::Overwrite::Refuse
+    };
+    let written = crate::dsl::source::export(dir, overwrite)?;
+    let rules = written
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "rules"))
+        .count();
+    super::say!(
+        "已写出内置规则库到 {}：{rules} 个规则文件，{} 个数据文件",
+        dir.display(),
+        written.len() - rules
+    );
+    Ok(0)
+}
 
 fn diff_text(d: &RuleSetDiff) -> String {
     let (l, r) = (d.left.as_str(), d.right.as_str());

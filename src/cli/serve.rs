@@ -2,7 +2,7 @@
 
 use crate::docgen::Templates;
 use crate::error::JicaiError;
-use crate::library::RuleLibrary;
+use crate::library::{RuleDir, RuleLibrary};
 use crate::serve::{AppState, ServeConfig, serve, shutdown_signal};
 use clap::{Args, ValueEnum};
 use std::net::SocketAddr;
@@ -50,7 +50,7 @@ pub struct ServeArgs {
 }
 
 pub fn run(
-    rules: Option<&Path>,
+    rules: RuleDir<'_>,
     templates: Option<&Path>,
     args: ServeArgs,
 ) -> Result<u8, JicaiError> {

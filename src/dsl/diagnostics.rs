@@ -93,6 +93,11 @@ impl LoadError {
         self
     }
 
+    /// How many characters the error marks (at least one).
+    pub fn width(&self) -> usize {
+        self.caret_width
+    }
+
     /// The caret line under `source_line`, aligned by display width (CJK
     /// characters are two columns wide in a terminal).
     pub fn caret_line(&self) -> String {

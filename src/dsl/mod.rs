@@ -4,12 +4,19 @@
 pub mod ast;
 mod compile;
 pub mod diagnostics;
+pub mod format;
+mod items;
 mod parse;
 mod resolve;
 pub mod source;
 
 pub use crate::model::RuleBook;
 pub use diagnostics::{LoadError, LoadErrors, Sources};
+
+/// Parses one file without resolving names: its syntax errors only.
+pub fn parse_only(sources: &Sources, file: usize) -> Result<(), Vec<LoadError>> {
+    parse::parse_file(sources, file).map(drop)
+}
 
 /// Parses and resolves every rule file in `sources`.
 pub fn load(sources: &Sources) -> Result<RuleBook, LoadErrors> {

@@ -24,8 +24,8 @@ const MAX_EXPR_NODES: usize = 2000;
 /// Parses one loaded file.
 pub fn parse_file(sources: &Sources, file: usize) -> Result<FileAst, Vec<LoadError>> {
     let text = sources.files[file].text.clone();
-    let pairs = RulesParser::parse(Rule::file, &text)
-        .map_err(|e| vec![syntax_error(sources, file, &text, e)])?;
+    let pairs =
+        RulesParser::parse(Rule::file, &text).map_err(|e| recover(sources, file, &text, e))?;
     let mut b = Builder {
         sources,
         file,
@@ -111,16 +111,67 @@ pub fn parse_expr_at(
     }
 }
 
+/// After a syntax error, parses each top-level item on its own: one error
+/// per broken item, none in the items that are well formed (names they
+/// declare are not resolved until the syntax is right, so nothing cascades).
+fn recover(
+    sources: &Sources,
+    file: usize,
+    text: &str,
+    first: pest::error::Error<Rule>,
+) -> Vec<LoadError> {
+    let errors: Vec<LoadError> = super::items::item_ranges(text)
+        .into_iter()
+        .filter_map(|(start, end)| {
+            let item = &text[start..end];
+            let e = RulesParser::parse(Rule::file, item).err()?;
+            let at = match e.location {
+                pest::error::InputLocation::Pos(p) => p,
+                pest::error::InputLocation::Span((s, _)) => s,
+            };
+            if at >= item.trim_end().len() && end < text.len() {
+                // The item ran into the next one: say so, at the next one.
+                let span = Span {
+                    file,
+                    start: end,
+                    end: end + text[end..].find(char::is_whitespace).unwrap_or(1),
+                };
+                return Some(
+                    sources.error(span, "语法错误：上一项缺少结尾的“}”（下一项从这里开始）"),
+                );
+            }
+            Some(syntax_error_at(sources, file, text, start, e))
+        })
+        .collect();
+    if errors.is_empty() {
+        // The items parse alone but not together: report the whole file's.
+        return vec![syntax_error(sources, file, text, first)];
+    }
+    errors
+}
+
 fn syntax_error(
     sources: &Sources,
     file: usize,
     text: &str,
     e: pest::error::Error<Rule>,
 ) -> LoadError {
-    let pos = match e.location {
-        pest::error::InputLocation::Pos(p) => p,
-        pest::error::InputLocation::Span((s, _)) => s,
-    };
+    syntax_error_at(sources, file, text, 0, e)
+}
+
+/// A syntax error `e` in the part of `text` that starts at `offset`.
+fn syntax_error_at(
+    sources: &Sources,
+    file: usize,
+    text: &str,
+    offset: usize,
+    e: pest::error::Error<Rule>,
+) -> LoadError {
+    let pos = offset
+        + match e.location {
+            pest::error::InputLocation::Pos(p) => p,
+            pest::error::InputLocation::Span((s, _)) => s,
+        };
     let found: String = text[pos..]
         .chars()
         .take_while(|c| !c.is_whitespace())

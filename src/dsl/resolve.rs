@@ -170,7 +170,8 @@ pub fn resolve(sources: &Sources, asts: Vec<FileAst>) -> Result<RuleBook, Vec<Lo
         while let Some(parent) = &cur.inherits {
             match decls.get(&parent.node) {
                 None => {
-                    let hint = did_you_mean(&parent.node, decls.keys().map(String::as_str));
+                    let hint = did_you_mean(&parent.node, decls.keys().map(String::as_str))
+                        .or_else(|| builtin_hint(&parent.node));
                     cx.error(
                         parent.span,
                         format!("继承了不存在的规则集“{}”", parent.node),
@@ -222,8 +223,15 @@ pub fn resolve(sources: &Sources, asts: Vec<FileAst>) -> Result<RuleBook, Vec<Lo
         let Some(set) = sets.iter().find(|s| &s.name == rs) else {
             continue;
         };
+        // Rules declared in the chain: one that failed to compile has its own
+        // error, and an example naming it must not add "no such rule".
+        let declared: HashSet<&str> = files
+            .iter()
+            .filter(|g| g.ruleset.as_ref().is_some_and(|n| set.chain.contains(n)))
+            .flat_map(|g| g.ast.rules.iter().map(|r| r.id.node.as_str()))
+            .collect();
         for ex in &f.ast.examples {
-            if let Some(e) = example(&mut cx, ex, set, &tables, facts) {
+            if let Some(e) = example(&mut cx, ex, set, &declared, &tables, facts) {
                 examples.push(e);
             }
         }
@@ -721,6 +729,7 @@ fn example(
     cx: &mut Ctx,
     ex: &ExampleDecl,
     set: &RuleSet,
+    declared: &HashSet<&str>,
     tables: &[TableSpec],
     facts: Option<usize>,
 ) -> Option<Example> {
@@ -791,7 +800,9 @@ fn example(
     }
     for (violates, ids) in &ex.expects {
         for id in ids {
-            if set.rule(&id.node).is_none() {
+            if set.rule(&id.node).is_none() && declared.contains(id.node.as_str()) {
+                ok = false;
+            } else if set.rule(&id.node).is_none() {
                 let hint = did_you_mean(&id.node, set.rules.iter().map(|r| r.id.as_str()));
                 cx.error(
                     id.span,
@@ -818,4 +829,19 @@ fn example(
         ok = false;
     }
     ok.then_some(out)
+}
+
+/// When a directory loaded alone inherits a built-in rule set: say how to
+/// keep the built-in library.
+fn builtin_hint(parent: &str) -> Option<String> {
+    use super::source::RuleSource as _;
+    let builtin = super::source::Embedded.rule_files().ok()?;
+    builtin
+        .iter()
+        .any(|(_, text)| super::source::declared_ruleset(text).as_deref() == Some(parent))
+        .then(|| {
+            format!(
+                "“{parent}”是内置规则集：用 --rules 目录（在内置规则之上加用）代替 --rules-only，或先用 jicai rules export 导出内置规则"
+            )
+        })
 }

@@ -1,5 +1,6 @@
-//! Where rule files come from: the copy embedded in the binary, or a
-//! directory given with `--rules DIR`. Both serve the same loader.
+//! Where rule files come from: the copy embedded in the binary, a directory
+//! laid over it (`--rules DIR`), or a directory alone (`--rules-only DIR`).
+//! All serve the same loader.
 
 use super::diagnostics::Sources;
 use include_dir::{Dir, include_dir};
@@ -115,8 +116,118 @@ impl RuleSource for Directory {
     }
 }
 
+/// The embedded library with a directory laid over it (`--rules DIR`): a
+/// file there adds a rule set, or replaces the built-in file that declares
+/// the same rule set (or has the same file name, e.g. `tables.rules`).
+/// Data files in the directory take precedence over the embedded ones.
+pub struct Overlay(pub PathBuf);
+
+impl RuleSource for Overlay {
+    fn rule_files(&self) -> Result<Vec<(String, String)>, SourceError> {
+        let local = Directory(self.0.clone()).rule_files()?;
+        Ok(overlay_files(Embedded.rule_files()?, local))
+    }
+    fn data_file(&self, path: &str) -> Option<String> {
+        Directory(self.0.clone()).data_file(path)
+    }
+    fn data_files(&self, folder: &str) -> Vec<String> {
+        Directory(self.0.clone()).data_files(folder)
+    }
+}
+
+/// The built-in files that no local file replaces, then the local files.
+pub fn overlay_files(
+    builtin: Vec<(String, String)>,
+    local: Vec<(String, String)>,
+) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = builtin
+        .into_iter()
+        .filter(|(name, text)| !local.iter().any(|(n, t)| replaces(n, t, name, text)))
+        .collect();
+    files.extend(local);
+    files
+}
+
+/// Whether the local file `(name, text)` takes the place of the built-in one.
+fn replaces(name: &str, text: &str, builtin_name: &str, builtin_text: &str) -> bool {
+    let file_name = |n: &str| Path::new(n).file_name().map(|f| f.to_os_string());
+    if file_name(name) == file_name(builtin_name) {
+        return true;
+    }
+    match (declared_ruleset(text), declared_ruleset(builtin_text)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// The rule set a file declares (`规则集 浙江 {`), found without parsing the
+/// whole file, so that a file with a mistake still replaces its built-in
+/// namesake and the mistake is reported against it.
+pub fn declared_ruleset(text: &str) -> Option<String> {
+    text.lines()
+        .map(|l| l.trim_start_matches('\u{FEFF}').trim())
+        .find_map(|l| {
+            let rest = l
+                .strip_prefix("规则集")
+                .or_else(|| l.strip_prefix("ruleset"))?;
+            if !rest.starts_with(char::is_whitespace) {
+                return None;
+            }
+            let name: String = rest
+                .trim_start()
+                .trim_start_matches(['"', '“'])
+                .chars()
+                .take_while(|c| !c.is_whitespace() && !matches!(c, '{' | '"' | '”'))
+                .collect();
+            (!name.is_empty()).then_some(name)
+        })
+}
+
+/// Writes the embedded library (rule files and data) into `dir`, keeping its
+/// layout. Existing files are replaced only with `overwrite`; nothing is
+/// written when any target exists and may not be replaced.
+pub fn export(
+    dir: &Path,
+    overwrite: crate::output::Overwrite,
+) -> Result<Vec<PathBuf>, crate::error::JicaiError> {
+    let mut files = Vec::new();
+    collect_embedded(&EMBEDDED, &mut files);
+    if overwrite == crate::output::Overwrite::Refuse
+        && let Some((p, _)) = files
+            .iter()
+            .find(|(p, _)| dir.join(p).symlink_metadata().is_ok())
+    {
+        return Err(crate::error::JicaiError::Write {
+            path: dir.join(p).display().to_string(),
+            detail: "文件已存在；如需覆盖请加 --force".into(),
+        });
+    }
+    let mut written = Vec::new();
+    for (rel, bytes) in files {
+        let target = dir.join(&rel);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| crate::error::JicaiError::Write {
+                path: parent.display().to_string(),
+                detail: io_detail(&e),
+            })?;
+        }
+        crate::output::write_atomic(&target, bytes, overwrite)?;
+        written.push(target);
+    }
+    Ok(written)
+}
+
+fn collect_embedded(d: &'static Dir<'static>, out: &mut Vec<(PathBuf, &'static [u8])>) {
+    for f in d.files() {
+        out.push((f.path().to_path_buf(), f.contents()));
+    }
+    for sub in d.dirs() {
+        collect_embedded(sub, out);
+    }
+}
+
 /// An I/O error in Chinese where the cause is a common one.
-fn io_detail(e: &std::io::Error) -> String {
+pub(crate) fn io_detail(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "不存在".into(),
         std::io::ErrorKind::PermissionDenied => "没有读取权限".into(),

@@ -80,7 +80,7 @@ CASES = []  # (id, args, exit, [expectations])
 # Reading is checked against the shipped table declarations ({tables}: the
 # shipped rules/tables.rules plus tables-only/语料.rules, an empty rule set):
 # parsing every shipped rule file would cost each run more than reading.
-CHECK = "--rules {tables} check {file} -p 语料 --as-of 2025-08-01 --format json --out {out}"
+CHECK = "--rules-only {tables} check {file} -p 语料 --as-of 2025-08-01 --format json --out {out}"
 # With every shipped rule, where a case is about what the rules then find.
 CHECK_ZJ = "check {file} -p 浙江 --as-of 2025-08-01 --format json --out {out}"
 
@@ -638,7 +638,7 @@ def sheets():
     raw_xlsx("sheets/odd-sheet-name.xlsx", [("合同[备案]:表*?/" + "长" * 40, sheet_xml(header_and(
         row(1, **{"合同签订日期": "2025-09-01"}))))])
     # The report workbook needs legal sheet names (no []:*?/, at most 31 characters).
-    case("sheets/odd-sheet-name.xlsx", 0, args="--rules {tables} check {file} -p 语料 --as-of 2025-08-01 --format xlsx --out {out}")
+    case("sheets/odd-sheet-name.xlsx", 0, args="--rules-only {tables} check {file} -p 语料 --as-of 2025-08-01 --format xlsx --out {out}")
 
 
 # ── CSV and text ────────────────────────────────────────────────────────────
@@ -709,7 +709,7 @@ def csvs():
 
 
 
-# ── Rule files: one folder per load error, run with --rules ────────────────
+# ── Rule files: one folder per load error, run with --rules-only ────────────────
 
 BASE_RULES = """# 最小的自足规则库：一份文件、一张表、一个规则集、一个参数、一条规则。
 文件 甲办法 {
@@ -754,7 +754,7 @@ def rule_text(body, id="YI-1"):
 GOOD_BODY = "  依据 第一条\n  程度 应当\n  范围 合同备案表 每行\n  要求 合同金额 不超过 50万元"
 
 
-def rules_case(name, broken, *expect, base=True, exit=2, args="--rules rules/{name} rules list"):
+def rules_case(name, broken, *expect, base=True, exit=2, args="--rules-only rules/{name} rules list"):
     if base:
         write(f"rules/{name}/base.rules", BASE_RULES)
     if isinstance(broken, str):
@@ -817,9 +817,9 @@ def rules():
     write("rules/empty-folder/README.txt", "这个目录里没有 .rules 文件。\n")
     rules_case("empty-folder", None, "规则目录 rules/empty-folder 中没有 .rules 文件", base=False)
     rules_case("missing-folder", None, "规则目录 rules/no-such-folder 无法读取：不存在", base=False,
-               args="--rules rules/no-such-folder rules list")
+               args="--rules-only rules/no-such-folder rules list")
     rules_case("file-not-folder", None, "规则目录 rules/syntax/base.rules 无法读取：不是目录", base=False,
-               args="--rules rules/syntax/base.rules rules list")
+               args="--rules-only rules/syntax/base.rules rules list")
     # Tolerated: a BOM and CRLF line ends; the error's line number still counts lines.
     rules_case("bom-crlf", ("\ufeff" + rule_text(GOOD_BODY.replace("合同金额", "合同金钱"))).replace("\n", "\r\n"),
                f.format("bom-crlf") + ":10:6: 未知的名称“合同金钱”")
@@ -827,7 +827,7 @@ def rules():
     # Loads, and a check with it reads the upload.
     rules_case("check-with-custom-rules", rule_text(GOOD_BODY.replace("50万元", "12万元")), '"ruleset":"乙市"',
                '"rule":"YI-1"', '"cell":"E3"', '!"cell":"E2"', exit=1,
-               args="--rules rules/{name} check sheets/hidden-sheets.xlsx -p 乙市 --as-of 2025-08-01 --format json --out {{out}}")
+               args="--rules-only rules/{name} check sheets/hidden-sheets.xlsx -p 乙市 --as-of 2025-08-01 --format json --out {{out}}")
 
 
 
@@ -877,7 +877,7 @@ def data():
     write("data/not-a-mapping.yaml", "- 1\n- 2\n")
     write("data/binary.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe")
     write("data/too-big.yaml", "# " + "x" * (1024 * 1024) + "\n")
-    check = "--rules {tables} check sheets/only-header.xlsx -p 语料 --as-of 2025-08-01 --data {file} --format json --out {out}"
+    check = "--rules-only {tables} check sheets/only-header.xlsx -p 语料 --as-of 2025-08-01 --data {file} --format json --out {out}"
     case("data/billion-laughs.yaml", 2, "项目信息文件 data/billion-laughs.yaml 有误：不是有效的 YAML 映射：", "budget breached", args=check)
     case("data/deep-nesting.yaml", 2, "项目信息文件 data/deep-nesting.yaml 有误：不是有效的 YAML 映射：", "recursion limit exceeded", args=check)
     case("data/duplicate-keys.yaml", 2, "项目信息文件 data/duplicate-keys.yaml 有误：", "duplicate mapping key: 汇总预算", args=check)
@@ -892,21 +892,21 @@ def data():
 # ── Outputs: never half written, never over an existing file ──────────────
 
 def outputs():
-    good = "--rules {tables} check sheets/only-header.xlsx -p 语料 --as-of 2025-08-01 --format json --out "
+    good = "--rules-only {tables} check sheets/only-header.xlsx -p 语料 --as-of 2025-08-01 --format json --out "
     case("out/existing", 2, "无法写入 {existing}：文件已存在；如需覆盖请加 --force", args=good + "{existing}")
     case("out/existing-forced", 0, '"rows":0', args=good + "{existing} --force")
     case("out/missing-folder", 2, "无法写入 {outdir}/无此目录/结果.json：目录 {outdir}/无此目录 不存在",
          args=good + "{outdir}/无此目录/结果.json")
     case("out/is-a-folder", 2, "无法写入 {outdir}：这是一个目录，请给出文件名", args=good + "{outdir}")
     case("out/xlsx-needs-out", 2, "--format xlsx 需要用 --out 指定输出文件",
-         args="--rules {tables} check sheets/only-header.xlsx -p 语料 --format xlsx")
+         args="--rules-only {tables} check sheets/only-header.xlsx -p 语料 --format xlsx")
     # A bad input after a good one: nothing is written, not even a partial report.
     case("out/second-file-bad", 2, "文件 zip/truncated-half.xlsx 已损坏或不完整",
-         args="--rules {tables} check sheets/only-header.xlsx zip/truncated-half.xlsx -p 语料 --format xlsx --out {out}")
+         args="--rules-only {tables} check sheets/only-header.xlsx zip/truncated-half.xlsx -p 语料 --format xlsx --out {out}")
     case("out/generate-existing", 2, "无法写入 {existing}：文件已存在；如需覆盖请加 --force",
          args="generate zhejiang-sign-notice --data ../../samples/data/zhejiang-sign-notice.yaml --format md --out {existing}")
     case("out/merge-bad-input", 2, "文件 renamed/report.pdf.xlsx 不是可识别的表格文件",
-         args="--rules {tables} merge renamed/report.pdf.xlsx -p 语料 --out {out}")
+         args="--rules-only {tables} merge renamed/report.pdf.xlsx -p 语料 --out {out}")
 
 
 def main():
