@@ -3,6 +3,8 @@
 
 use crate::calendar::Calendar;
 use crate::dsl::source::{Directory, Embedded, RuleSource, read_sources};
+use crate::refdata::{DataVersion, RefData, ResolvedData, store};
+use chrono::NaiveDate;
 use crate::dsl::{RuleBook, Sources, diagnostics::did_you_mean};
 use crate::error::JicaiError;
 use crate::model::RuleSet;
@@ -14,33 +16,33 @@ pub struct RuleLibrary {
     pub calendar: Calendar,
     pub catalog: &'static Catalog,
     pub sources: Sources,
+    /// Holiday files and 集中采购目录及限额标准, layered and validated.
+    pub data: RefData,
 }
 
 impl RuleLibrary {
-    /// The embedded rules, or those in `dir`.
+    /// The embedded rules, or those in `dir`; reference data from the
+    /// binary, `dir/data/` and the data directory the command line set
+    /// (see [`crate::refdata::store::set_data_dir`]).
     pub fn open(dir: Option<&Path>) -> Result<RuleLibrary, JicaiError> {
-        match dir {
-            Some(d) => Self::load(&Directory(d.to_path_buf())),
-            None => Self::load(&Embedded),
-        }
+        Self::open_with(dir, store::data_dir())
     }
 
-    pub fn load(source: &dyn RuleSource) -> Result<RuleLibrary, JicaiError> {
-        let sources = read_sources(source)?;
+    /// As [`open`](Self::open), with reference data also from `data_dir`.
+    pub fn open_with(dir: Option<&Path>, data_dir: Option<&Path>) -> Result<RuleLibrary, JicaiError> {
+        let source: Box<dyn RuleSource> = match dir {
+            Some(d) => Box::new(Directory(d.to_path_buf())),
+            None => Box::new(Embedded),
+        };
+        let sources = read_sources(source.as_ref())?;
         let book = crate::dsl::load(&sources)?;
-        let files: Vec<(String, String)> = source
-            .data_files("data/holiday-cn")
-            .into_iter()
-            .filter(|p| p.ends_with(".json") && !p.ends_with("schema.json"))
-            .filter_map(|p| source.data_file(&p).map(|text| (p, text)))
-            .collect();
-        let calendar =
-            Calendar::from_json_files(files.iter().map(|(n, t)| (n.as_str(), t.as_str())))?;
+        let data = store::load(dir, data_dir)?;
         Ok(RuleLibrary {
             book,
-            calendar,
+            calendar: data.calendar()?,
             catalog: Catalog::embedded(),
             sources,
+            data,
         })
     }
 
@@ -71,10 +73,19 @@ impl RuleLibrary {
             })
     }
 
-    pub fn env(&self) -> crate::engine::EvalEnv<'_> {
+    /// What the engine needs to run `set` as of `date` (today when `None`).
+    pub fn env(&self, set: &RuleSet, date: Option<NaiveDate>) -> crate::engine::EvalEnv<'_> {
+        let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
         crate::engine::EvalEnv {
             calendar: &self.calendar,
             catalog: self.catalog,
+            data: ResolvedData::for_set(&self.data, set, date),
         }
+    }
+
+    /// The data versions a check of `set` on `date` uses, for reports.
+    pub fn data_versions(&self, set: &RuleSet, date: NaiveDate) -> Vec<DataVersion> {
+        let names: Vec<_> = crate::refdata::data_names(set).cloned().collect();
+        self.data.versions_used(&names, date)
     }
 }

@@ -67,7 +67,7 @@ fn run_one(lib: &RuleLibrary, ex: &Example) -> ExampleOutcome {
             row,
         }),
     };
-    let findings = engine::run(&lib.book, set, &data, ex.as_of, &lib.env());
+    let findings = engine::run(&lib.book, set, &data, ex.as_of, &lib.env(set, ex.as_of));
     let decided = |id: &str| -> Vec<&Finding> {
         findings
             .iter()

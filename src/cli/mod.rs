@@ -3,6 +3,7 @@
 
 mod check;
 mod columns;
+mod data;
 mod generate;
 mod merge;
 mod rules;
@@ -18,6 +19,10 @@ pub struct Cli {
     /// 使用此目录中的 .rules 文件，代替内置规则
     #[arg(long, global = true, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+
+    /// 参考数据目录（节假日安排、集中采购目录及限额标准；默认 $JICAI_DATA_DIR 或 ~/.local/share/jicai）
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
 
     /// 使用此目录中的模板，代替内置模板
     #[arg(long, global = true, value_name = "DIR")]
@@ -41,6 +46,9 @@ pub enum Command {
     /// 查看内置模板
     #[command(subcommand)]
     Templates(generate::TemplatesCommand),
+    /// 参考数据：添加、校验、列出节假日安排和集中采购目录及限额标准
+    #[command(subcommand)]
+    Data(data::DataCommand),
 }
 
 /// Prints a line to stderr, ignoring a closed pipe (`jicai … 2>&1 | head`
@@ -67,6 +75,9 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    if let Some(dir) = cli.data_dir.clone().or_else(crate::refdata::store::default_data_dir) {
+        crate::refdata::store::set_data_dir(dir);
+    }
     let result = match cli.command {
         Command::Check(args) => check::run(cli.rules.as_deref(), args),
         Command::Rules(cmd) => rules::run(cli.rules.as_deref(), cmd),
@@ -75,6 +86,7 @@ pub fn main() -> ExitCode {
             generate::run_generate(cli.rules.as_deref(), cli.templates.as_deref(), args)
         }
         Command::Templates(cmd) => generate::run_templates(cli.templates.as_deref(), cmd),
+        Command::Data(cmd) => data::run(cli.rules.as_deref(), cmd),
     };
     match result {
         Ok(code) => ExitCode::from(code),
