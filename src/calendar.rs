@@ -44,7 +44,7 @@ pub enum CalendarError {
 /// What to do when a year's calendar is missing.
 fn how_to_add(year: i32) -> String {
     format!(
-        "国务院公布{year}年节假日安排后，把它写成 holiday-cn 格式的 {year}.json，\
+        "要计算它，把国务院公布的{year}年节假日安排写成 holiday-cn 格式的 {year}.json，\
          用“jicai data add {year}.json”添加，或放入 --rules 目录的 data/holiday-cn/ 中"
     )
 }
@@ -181,7 +181,11 @@ impl HolidayYear {
         })?;
         let line_of = |needle: &str, last: bool| {
             let quoted = format!("\"{needle}\"");
-            let at = if last { text.rfind(&quoted) } else { text.find(&quoted) };
+            let at = if last {
+                text.rfind(&quoted)
+            } else {
+                text.find(&quoted)
+            };
             at.map(|i| text[..i].matches('\n').count() + 1)
         };
         let mut days: Vec<(NaiveDate, bool)> = Vec::with_capacity(file.days.len());
@@ -192,12 +196,13 @@ impl HolidayYear {
                     format!("日期“{}”格式有误，应写作 {}-01-01", day.date, file.year),
                 )
             })?;
-            if date.year() != file.year
-                && !(date.year() == file.year - 1 && date.month() == 12)
-            {
+            if date.year() != file.year && !(date.year() == file.year - 1 && date.month() == 12) {
                 return Err(bad(
                     line_of(&day.date, false),
-                    format!("{}年的文件列出了 {date}：只能列本年及上年 12 月的日期", file.year),
+                    format!(
+                        "{}年的文件列出了 {date}：只能列本年及上年 12 月的日期",
+                        file.year
+                    ),
                 ));
             }
             if let Some(&(_, before)) = days.iter().find(|(d, _)| *d == date) {
@@ -324,7 +329,11 @@ impl Calendar {
     }
 
     /// The last day of a period in 日/月/年 before any move past days off.
-    fn nominal_last_day(&self, start: NaiveDate, period: Period) -> Result<NaiveDate, CalendarError> {
+    fn nominal_last_day(
+        &self,
+        start: NaiveDate,
+        period: Period,
+    ) -> Result<NaiveDate, CalendarError> {
         let n = period.count;
         let last = match period.unit {
             PeriodUnit::工作日 | PeriodUnit::日 => start.checked_add_days(Days::new(n.into())),
@@ -344,7 +353,12 @@ impl Calendar {
     /// after a known working day that ends the period is outside. Only when
     /// a day the answer depends on lies in a year (or a year end) the
     /// calendar does not settle is the answer unknown.
-    pub fn within(&self, start: NaiveDate, period: Period, date: NaiveDate) -> Result<bool, CalendarError> {
+    pub fn within(
+        &self,
+        start: NaiveDate,
+        period: Period,
+        date: NaiveDate,
+    ) -> Result<bool, CalendarError> {
         if period.count == 0 {
             return Ok(date <= start);
         }
@@ -366,7 +380,12 @@ impl Calendar {
     /// `date` is within n working days after `start` when fewer than n
     /// working days lie strictly between them. Days the calendar cannot
     /// settle count as either; the answer is unknown only if they decide it.
-    fn within_working_days(&self, start: NaiveDate, n: u32, date: NaiveDate) -> Result<bool, CalendarError> {
+    fn within_working_days(
+        &self,
+        start: NaiveDate,
+        n: u32,
+        date: NaiveDate,
+    ) -> Result<bool, CalendarError> {
         let last_known_year = self.years.last().copied().unwrap_or(i32::MIN);
         let (mut known, mut unsettled) = (0u32, 0u32);
         let mut first_unsettled = None;
@@ -525,7 +544,7 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "节假日日历未收录2027年（已收录：2019–2026），无法计算涉及2027-01-04的期限。\
-             国务院公布2027年节假日安排后，把它写成 holiday-cn 格式的 2027.json，\
+             要计算它，把国务院公布的2027年节假日安排写成 holiday-cn 格式的 2027.json，\
              用“jicai data add 2027.json”添加，或放入 --rules 目录的 data/holiday-cn/ 中"
         );
         // Listed in 2019.json, but 2018 itself is not covered.
@@ -728,6 +747,117 @@ mod tests {
                 cal.deadline(start, Period::new(years, 年)),
                 cal.deadline(start, Period::new(years * 12, 月))
             );
+        }
+    }
+
+    #[test]
+    fn within_counts_what_no_notice_could_change() {
+        let cal = Calendar::embedded();
+        let p30 = Period::new(30, 日);
+        // 2026-11-30 + 30日: nominal last day 2026-12-30, in the year end the
+        // 2027 notice settles. Any day up to it is inside whatever it says.
+        assert_eq!(
+            cal.within(ymd(2026, 11, 30), p30, ymd(2026, 12, 1)),
+            Ok(true)
+        );
+        assert_eq!(
+            cal.within(ymd(2026, 11, 30), p30, ymd(2026, 12, 30)),
+            Ok(true)
+        );
+        // The day after depends on whether 12-30 is a working day.
+        assert!(matches!(
+            cal.within(ymd(2026, 11, 30), p30, ymd(2026, 12, 31)),
+            Err(CalendarError::YearEndUnsettled { next: 2027, .. })
+        ));
+        // Into an uncovered year: up to the nominal day is inside.
+        assert_eq!(
+            cal.within(ymd(2026, 12, 15), p30, ymd(2027, 1, 14)),
+            Ok(true)
+        );
+        assert!(matches!(
+            cal.within(ymd(2026, 12, 15), p30, ymd(2027, 1, 15)),
+            Err(CalendarError::YearNotCovered { year: 2027, .. })
+        ));
+        // A known working day ends the period: later dates are outside even
+        // if the calendar stops after it.
+        assert_eq!(
+            cal.within(ymd(2025, 9, 1), p30, ymd(2025, 10, 10)),
+            Ok(false)
+        );
+        assert_eq!(cal.within(ymd(2025, 9, 1), p30, ymd(2025, 10, 9)), Ok(true));
+        // Working days: fewer than n known working days before the date.
+        let w3 = Period::new(3, 工作日);
+        assert_eq!(
+            cal.within(ymd(2026, 12, 21), w3, ymd(2026, 12, 24)),
+            Ok(true)
+        );
+        assert_eq!(
+            cal.within(ymd(2026, 12, 21), w3, ymd(2026, 12, 25)),
+            Ok(false)
+        );
+        // 12-24, 12-25 known; the third working day may be 12-28 or later.
+        assert_eq!(
+            cal.within(ymd(2026, 12, 23), w3, ymd(2026, 12, 28)),
+            Ok(true)
+        );
+        assert!(
+            cal.within(ymd(2026, 12, 23), w3, ymd(2026, 12, 29))
+                .is_err()
+        );
+        // A date before an event is "within" as far as the upper bound goes.
+        assert_eq!(cal.within(ymd(2025, 7, 1), p30, ymd(2025, 6, 1)), Ok(true));
+        assert_eq!(
+            cal.within(ymd(2025, 7, 1), Period::new(0, 日), ymd(2025, 7, 2)),
+            Ok(false)
+        );
+        // Far beyond any calendar: no endless walk, no panic.
+        assert!(
+            cal.within(ymd(2026, 12, 1), Period::new(400, 工作日), ymd(9000, 1, 1))
+                .is_err()
+        );
+        assert_eq!(
+            cal.within(ymd(2025, 1, 1), Period::new(3, 工作日), ymd(9000, 1, 1)),
+            Ok(false)
+        );
+    }
+
+    #[test]
+    fn holiday_files_name_the_line() {
+        let text = "{\n  \"year\": 2028,\n  \"papers\": [],\n  \"days\": [\n    {\"name\": \"元旦\", \"date\": \"2028-01-01\", \"isOffDay\": true},\n    {\"name\": \"x\", \"date\": \"2028-02-30\", \"isOffDay\": true}\n  ]\n}";
+        let err = HolidayYear::parse("2028.json", text).unwrap_err();
+        assert!(
+            matches!(err, CalendarError::BadData { line: Some(6), .. }),
+            "{err:?}"
+        );
+        assert!(
+            err.to_string().starts_with("节假日数据 2028.json 第6行："),
+            "{err}"
+        );
+        let twice = text.replace("2028-02-30", "2028-01-01");
+        let err = HolidayYear::parse("2028.json", &twice).unwrap_err();
+        assert!(
+            err.to_string().contains("第6行：2028-01-01 重复列出"),
+            "{err}"
+        );
+        let broken = text.replace("\"papers\": [],", "\"papers\": [");
+        let err = HolidayYear::parse("2028.json", &broken).unwrap_err();
+        assert!(
+            matches!(err, CalendarError::BadData { line: Some(4), .. }),
+            "{err:?}"
+        );
+        let no_papers = text.replace("\"papers\": [],", "");
+        let err = HolidayYear::parse("2028.json", &no_papers).unwrap_err();
+        assert!(err.to_string().contains("缺少字段“papers”"), "{err}");
+    }
+
+    proptest! {
+        #[test]
+        fn within_agrees_with_deadline(start in any_date_2020_2025(), n in 0u32..=60, after in 0u64..=120, working in proptest::bool::ANY) {
+            let cal = Calendar::embedded();
+            let period = Period::new(n, if working { 工作日 } else { 日 });
+            let date = start + Days::new(after);
+            let last = cal.deadline(start, period).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(cal.within(start, period, date), Ok(date <= last));
         }
     }
 

@@ -158,7 +158,13 @@ pub fn check(
             &lib.book.tables[fi],
         )?);
     }
-    let findings = engine::run(&lib.book, set, &data, Some(req.as_of), &lib.env(set, Some(req.as_of)));
+    let findings = engine::run(
+        &lib.book,
+        set,
+        &data,
+        Some(req.as_of),
+        &lib.env(set, Some(req.as_of)),
+    );
     let mut notes = Vec::new();
     for name in &set.chain {
         if let Some(s) = lib.book.sets.iter().find(|s| &s.name == name)

@@ -3,12 +3,12 @@
 
 use crate::calendar::Calendar;
 use crate::dsl::source::{Directory, Embedded, RuleSource, read_sources};
-use crate::refdata::{DataVersion, RefData, ResolvedData, store};
-use chrono::NaiveDate;
 use crate::dsl::{RuleBook, Sources, diagnostics::did_you_mean};
 use crate::error::JicaiError;
 use crate::model::RuleSet;
+use crate::refdata::{DataVersion, RefData, ResolvedData, store};
 use crate::value::codes::Catalog;
+use chrono::NaiveDate;
 use std::path::Path;
 
 pub struct RuleLibrary {
@@ -29,7 +29,10 @@ impl RuleLibrary {
     }
 
     /// As [`open`](Self::open), with reference data also from `data_dir`.
-    pub fn open_with(dir: Option<&Path>, data_dir: Option<&Path>) -> Result<RuleLibrary, JicaiError> {
+    pub fn open_with(
+        dir: Option<&Path>,
+        data_dir: Option<&Path>,
+    ) -> Result<RuleLibrary, JicaiError> {
         let source: Box<dyn RuleSource> = match dir {
             Some(d) => Box::new(Directory(d.to_path_buf())),
             None => Box::new(Embedded),

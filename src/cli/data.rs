@@ -55,10 +55,16 @@ pub fn run(rules: Option<&Path>, cmd: DataCommand) -> Result<u8, JicaiError> {
     match cmd {
         DataCommand::Add { file, force } => {
             let dir = store::data_dir().ok_or_else(|| {
-                JicaiError::Usage("没有数据目录：请用 --data-dir 指定，或设置 JICAI_DATA_DIR".into())
+                JicaiError::Usage(
+                    "没有数据目录：请用 --data-dir 指定，或设置 JICAI_DATA_DIR".into(),
+                )
             })?;
             let text = read(&file)?;
-            let overwrite = if force { Overwrite::Allow } else { Overwrite::Refuse };
+            let overwrite = if force {
+                Overwrite::Allow
+            } else {
+                Overwrite::Refuse
+            };
             let s = store::add(dir, rules, &file.display().to_string(), &text, overwrite)?;
             writeln!(
                 out,
@@ -97,9 +103,8 @@ pub fn run(rules: Option<&Path>, cmd: DataCommand) -> Result<u8, JicaiError> {
 }
 
 fn read(file: &Path) -> Result<String, JicaiError> {
-    let fail = |detail: &str| {
-        JicaiError::Usage(format!("数据文件 {} 无法读取：{detail}", file.display()))
-    };
+    let fail =
+        |detail: &str| JicaiError::Usage(format!("数据文件 {} 无法读取：{detail}", file.display()));
     let meta = std::fs::metadata(file).map_err(|_| fail("文件不存在或没有读取权限"))?;
     if meta.is_dir() {
         return Err(fail("这是一个目录"));

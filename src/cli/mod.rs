@@ -75,7 +75,11 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    if let Some(dir) = cli.data_dir.clone().or_else(crate::refdata::store::default_data_dir) {
+    if let Some(dir) = cli
+        .data_dir
+        .clone()
+        .or_else(crate::refdata::store::default_data_dir)
+    {
         crate::refdata::store::set_data_dir(dir);
     }
     let result = match cli.command {

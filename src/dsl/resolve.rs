@@ -6,8 +6,8 @@ use super::compile::{Compiler, Scope, column_ty, literal_ty, literal_value};
 use super::diagnostics::{LoadError, Sources, did_you_mean};
 use crate::citation::Citation;
 use crate::model::*;
-use crate::table::{ColumnSpec, Row, TableSpec};
 use crate::refdata::DataName;
+use crate::table::{ColumnSpec, Row, TableSpec};
 use crate::value::Value;
 use std::collections::{HashMap, HashSet};
 

@@ -5,8 +5,8 @@
 use crate::calendar::{Calendar, CalendarError};
 use crate::dsl::ast::{ArithOp, CmpOp};
 use crate::model::{Aggregate, Builtin, Cx};
-use crate::table::Row;
 use crate::refdata::ResolvedData;
+use crate::table::Row;
 use crate::value::codes::{Catalog, credit_code_valid, 品目类别};
 use crate::value::{Amount, Percent, Value, normalize_text};
 use rust_decimal::Decimal;

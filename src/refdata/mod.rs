@@ -180,7 +180,10 @@ impl RefData {
                     layer: layer.clone(),
                     data: year,
                 };
-                match holidays.iter().position(|h| h.data.year == loaded.data.year) {
+                match holidays
+                    .iter()
+                    .position(|h| h.data.year == loaded.data.year)
+                {
                     Some(i) if holidays[i].layer != layer => {
                         replaced.push((describe(&holidays[i]), describe(&loaded)));
                         holidays[i] = loaded;
@@ -256,8 +259,7 @@ impl RefData {
     pub fn in_force(&self, 地区: &str, date: NaiveDate) -> Option<&Loaded<ProcurementDoc>> {
         self.procurement
             .iter()
-            .filter(|p| p.data.地区 == 地区 && p.data.生效 <= date)
-            .next_back()
+            .rfind(|p| p.data.地区 == 地区 && p.data.生效 <= date)
             .filter(|p| p.data.失效.is_none_or(|end| date < end))
     }
 
@@ -300,7 +302,11 @@ impl RefData {
                         d.文号,
                         doc.file,
                         name.级次.as_deref().unwrap_or("未写级次"),
-                        if levels.is_empty() { "无".into() } else { levels.join("、") }
+                        if levels.is_empty() {
+                            "无".into()
+                        } else {
+                            levels.join("、")
+                        }
                     ))
                 })?;
                 let table = match name.item {
@@ -311,7 +317,14 @@ impl RefData {
                     .get(c.name())
                     .copied()
                     .map(DataValue::Amount)
-                    .ok_or_else(|| missing(format!("{}（{}）没有规定{}的这一数额", d.文号, doc.file, c.name())))
+                    .ok_or_else(|| {
+                        missing(format!(
+                            "{}（{}）没有规定{}的这一数额",
+                            d.文号,
+                            doc.file,
+                            c.name()
+                        ))
+                    })
             }
         }
     }
@@ -416,7 +429,10 @@ pub fn versions_text(versions: &[DataVersion]) -> Vec<String> {
         } else {
             format!("，{}", v.period)
         };
-        lines.push(format!("{} {} {}{period}（{}）", v.kind, v.name, v.version, v.source));
+        lines.push(format!(
+            "{} {} {}{period}（{}）",
+            v.kind, v.name, v.version, v.source
+        ));
     }
     if !holidays.is_empty() {
         let years: Vec<&str> = holidays.iter().map(|v| v.name.as_str()).collect();
@@ -486,10 +502,269 @@ fn check_overlaps(docs: &[Loaded<ProcurementDoc>]) -> Result<(), DataError> {
                 a.data.失效_line,
                 format!(
                     "{}的目录施行期间重叠：{}（{}）失效于 {end}，而 {}（{}）自 {} 起施行",
-                    a.data.地区, a.data.文号, a.data.period_text(), b.data.文号, b.file, b.data.生效
+                    a.data.地区,
+                    a.data.文号,
+                    a.data.period_text(),
+                    b.data.文号,
+                    b.file,
+                    b.data.生效
                 ),
             ));
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("test date")
+    }
+
+    /// A 目录 document of 测试省 from `start` listing `codes`.
+    fn doc(start: &str, end: Option<&str>, codes: &[&str]) -> String {
+        let mut s = format!(
+            "类型: 集中采购目录及限额标准\n地区: 测试省\n名称: 测试省目录 {start}\n文号: 测财〔{start}〕1号\n生效: {start}\n"
+        );
+        if let Some(e) = end {
+            s.push_str(&format!("失效: {e}\n"));
+        }
+        s.push_str("来源: 单元测试\n集中采购目录:\n");
+        for c in codes {
+            s.push_str(&format!("  - {{ 品目: {c}, 执行机构: 集中采购机构 }}\n"));
+        }
+        s.push_str(
+            "限额标准:\n  - 级次: 省级\n    分散采购限额: { 货物: 100万元, 工程: 120万元 }\n",
+        );
+        s
+    }
+
+    fn layer(layer: Layer, procurement: Vec<(&str, String)>) -> (Layer, LayerFiles) {
+        (
+            layer,
+            LayerFiles {
+                holidays: Vec::new(),
+                procurement: procurement
+                    .into_iter()
+                    .map(|(n, t)| (n.to_string(), t))
+                    .collect(),
+            },
+        )
+    }
+
+    fn load(layers: Vec<(Layer, LayerFiles)>) -> Result<RefData, DataError> {
+        RefData::load(layers, Catalog::embedded())
+    }
+
+    fn codes_on(data: &RefData, date: NaiveDate) -> Result<Vec<Value>, CalendarError> {
+        match data.resolve(&DataName::parse("测试省.集中采购目录").unwrap(), date)? {
+            DataValue::Codes(c) => Ok(c),
+            DataValue::Amount(_) => unreachable!("a 目录 name"),
+        }
+    }
+
+    #[test]
+    fn the_version_in_force_follows_the_dates() {
+        let data = load(vec![layer(
+            Layer::Builtin,
+            vec![
+                ("b.yaml", doc("2027-01-01", None, &["A05010000"])),
+                ("a.yaml", doc("2025-01-01", None, &["A02010105"])),
+            ],
+        )])
+        .unwrap();
+        let text = |v: Vec<Value>| v.iter().map(Value::display).collect::<Vec<_>>();
+        assert_eq!(
+            text(codes_on(&data, ymd(2026, 12, 31)).unwrap()),
+            ["A02010105"]
+        );
+        assert_eq!(
+            text(codes_on(&data, ymd(2027, 1, 1)).unwrap()),
+            ["A05010000"]
+        );
+        let err = codes_on(&data, ymd(2024, 12, 31)).unwrap_err().to_string();
+        assert!(err.contains("2024-12-31 没有施行中的版本"), "{err}");
+        assert!(err.contains("jicai data add"), "{err}");
+        let limit = data
+            .resolve(
+                &DataName::parse("测试省.省级.分散采购限额.工程").unwrap(),
+                ymd(2026, 1, 1),
+            )
+            .unwrap();
+        assert_eq!(
+            limit,
+            DataValue::Amount(Amount::parse_literal("120万元").unwrap())
+        );
+        let err = data
+            .resolve(
+                &DataName::parse("测试省.省级.公开招标数额.货物").unwrap(),
+                ymd(2026, 1, 1),
+            )
+            .unwrap_err();
+        assert!(err.to_string().contains("没有规定货物的这一数额"), "{err}");
+        let err = data
+            .resolve(
+                &DataName::parse("测试省.县级.分散采购限额.货物").unwrap(),
+                ymd(2026, 1, 1),
+            )
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("没有县级的限额标准（有：省级）"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn an_expired_version_is_not_in_force() {
+        let data = load(vec![layer(
+            Layer::Builtin,
+            vec![(
+                "a.yaml",
+                doc("2025-01-01", Some("2026-01-01"), &["A02010105"]),
+            )],
+        )])
+        .unwrap();
+        assert!(codes_on(&data, ymd(2025, 12, 31)).is_ok());
+        assert!(codes_on(&data, ymd(2026, 1, 1)).is_err());
+    }
+
+    #[test]
+    fn overlapping_periods_are_refused() {
+        let err = load(vec![layer(
+            Layer::Builtin,
+            vec![
+                (
+                    "a.yaml",
+                    doc("2025-01-01", Some("2027-06-01"), &["A02010105"]),
+                ),
+                ("b.yaml", doc("2027-01-01", None, &["A05010000"])),
+            ],
+        )])
+        .unwrap_err();
+        assert_eq!((err.file.as_str(), err.line), ("a.yaml", Some(6)));
+        assert!(err.message.contains("施行期间重叠"), "{err}");
+        // Same start in one layer: refused; in a later layer: replaces.
+        let same = |l: Layer| {
+            load(vec![
+                layer(
+                    Layer::Builtin,
+                    vec![("a.yaml", doc("2025-01-01", None, &["A02010105"]))],
+                ),
+                layer(l, vec![("c.yaml", doc("2025-01-01", None, &["A05010000"]))]),
+            ])
+        };
+        let err = same(Layer::Builtin).unwrap_err();
+        assert!(err.message.contains("生效日期相同"), "{err}");
+        let data = same(Layer::DataDir("d".into())).unwrap();
+        assert_eq!(data.replaced.len(), 1);
+        assert_eq!(
+            codes_on(&data, ymd(2025, 1, 1)).unwrap(),
+            [Value::Text("A05010000".into())]
+        );
+    }
+
+    #[test]
+    fn bad_documents_name_the_line() {
+        let ok = doc("2025-01-01", None, &["A02010105"]);
+        for (text, line, says) in [
+            (
+                ok.replace("A02010105", "A99999999"),
+                8,
+                "不在《政府采购品目分类目录》中",
+            ),
+            (
+                ok.replace("生效: 2025-01-01", "生效: 2025-13-01"),
+                5,
+                "不是有效的日期",
+            ),
+            (
+                doc("2025-01-01", Some("2024-01-01"), &["A02010105"]),
+                6,
+                "应晚于生效日期",
+            ),
+            (
+                ok.replace("执行机构: 集中采购机构", "执行机构: 某公司"),
+                8,
+                "执行机构“某公司”",
+            ),
+            (ok.replace("100万元", "很多钱"), 11, "不是有效的金额"),
+            (ok.replace("100万元", "-5万元"), 11, "应大于零"),
+            (
+                ok.replace("货物: 100万元", "家具: 100万元"),
+                11,
+                "不是 货物、服务 或 工程",
+            ),
+            (
+                ok.replace("类型: 集中采购目录及限额标准", "类型: 别的"),
+                1,
+                "“类型”应为",
+            ),
+            (
+                ok.replace("来源: 单元测试\n", "来源: 单元测试\n颜色: 红\n"),
+                7,
+                "未知的字段“颜色”",
+            ),
+        ] {
+            let err = ProcurementDoc::parse("x.yaml", &text, Catalog::embedded()).unwrap_err();
+            assert_eq!(err.line, Some(line), "{says}: {err}");
+            assert!(err.message.contains(says), "{says}: {err}");
+            assert!(
+                err.to_string()
+                    .starts_with(&format!("数据文件 x.yaml 第{line}行：")),
+                "{err}"
+            );
+        }
+        let missing = ok.replace("文号: 测财〔2025-01-01〕1号\n", "");
+        let err = ProcurementDoc::parse("x.yaml", &missing, Catalog::embedded()).unwrap_err();
+        assert!(err.message.contains("缺少字段“文号”"), "{err}");
+    }
+
+    #[test]
+    fn ranges_expand_to_catalogue_codes() {
+        let text = doc("2025-01-01", None, &["A02010104-A02010108"]);
+        let d = ProcurementDoc::parse("x.yaml", &text, Catalog::embedded()).unwrap();
+        let codes = d.codes(None);
+        assert_eq!(codes.first(), Some(&"A02010104"));
+        assert_eq!(codes.last(), Some(&"A02010108"));
+        assert!(codes.contains(&"A02010105"));
+        assert!(codes.iter().all(|c| c.len() == 9));
+        let backwards = doc("2025-01-01", None, &["A02010108-A02010104"]);
+        let err = ProcurementDoc::parse("x.yaml", &backwards, Catalog::embedded()).unwrap_err();
+        assert!(err.message.contains("起点大于终点"), "{err}");
+    }
+
+    #[test]
+    fn builtin_data_loads() {
+        let data = RefData::builtin();
+        let central = data.in_force("中央", ymd(2026, 1, 1)).expect("中央");
+        assert_eq!(central.data.文号, "国办发〔2019〕55号");
+        let limit = |n: &str| {
+            data.resolve(&DataName::parse(n).unwrap(), ymd(2026, 1, 1))
+                .unwrap()
+        };
+        assert_eq!(
+            limit("中央.分散采购限额.工程"),
+            DataValue::Amount(Amount::parse_literal("120万元").unwrap())
+        );
+        assert_eq!(
+            limit("中央.公开招标数额.服务"),
+            DataValue::Amount(Amount::parse_literal("200万元").unwrap())
+        );
+        // 2027.json ships empty: the notice was not published when it was copied.
+        assert!(
+            data.holidays
+                .iter()
+                .any(|h| h.data.year == 2027 && !h.data.is_published())
+        );
+        let years: Vec<i32> = data
+            .calendar()
+            .unwrap()
+            .covered_years()
+            .iter()
+            .copied()
+            .collect();
+        assert_eq!(years, (2019..=2026).collect::<Vec<_>>());
+    }
 }

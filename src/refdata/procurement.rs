@@ -119,7 +119,11 @@ impl ProcurementDoc {
     pub fn parse(file: &str, text: &str, catalog: &Catalog) -> Result<ProcurementDoc, DataError> {
         let raw: RawDoc = serde_saphyr::from_str(text).map_err(|e| {
             let line = e.location().map(|l| l.line() as usize);
-            DataError::at(file, line, format!("不是有效的{KIND}文件：{}", yaml_detail(&e)))
+            DataError::at(
+                file,
+                line,
+                format!("不是有效的{KIND}文件：{}", yaml_detail(&e)),
+            )
         })?;
         let err = |line: u64, msg: String| DataError::at(file, Some(line as usize), msg);
         if raw.类型.value != KIND {
@@ -128,13 +132,21 @@ impl ProcurementDoc {
                 format!("“类型”应为“{KIND}”，这里是“{}”", raw.类型.value),
             ));
         }
-        for (field, v) in [("地区", &raw.地区), ("名称", &raw.名称), ("文号", &raw.文号), ("来源", &raw.来源)] {
+        for (field, v) in [
+            ("地区", &raw.地区),
+            ("名称", &raw.名称),
+            ("文号", &raw.文号),
+            ("来源", &raw.来源),
+        ] {
             if v.value.trim().is_empty() {
                 return Err(err(v.referenced.line(), format!("“{field}”不能为空")));
             }
         }
         if raw.地区.value.contains('.') {
-            return Err(err(raw.地区.referenced.line(), "“地区”中不能有“.”（数据名用它分隔各部分）".into()));
+            return Err(err(
+                raw.地区.referenced.line(),
+                "“地区”中不能有“.”（数据名用它分隔各部分）".into(),
+            ));
         }
         let date = |field: &str, v: &Spanned<String>| {
             parse_date(&v.value).map_err(|_| {
@@ -189,7 +201,11 @@ impl ProcurementDoc {
                     l.referenced.line(),
                     format!(
                         "限额标准中{}重复",
-                        out.级次.as_deref().map_or("未写级次的一组".to_string(), |s| format!("级次“{s}”"))
+                        out.级次
+                            .as_deref()
+                            .map_or("未写级次的一组".to_string(), |s| format!(
+                                "级次“{s}”"
+                            ))
                     ),
                 ));
             }
@@ -210,6 +226,12 @@ impl ProcurementDoc {
                             format!("“{}”不是有效的金额，应写作 100万元", amount.value),
                         )
                     })?;
+                    if a.yuan() <= rust_decimal::Decimal::ZERO {
+                        return Err(err(
+                            amount.referenced.line(),
+                            format!("{category}的数额“{}”应大于零", amount.value),
+                        ));
+                    }
                     target.insert(c.name(), a);
                 }
             }

@@ -37,7 +37,11 @@ pub fn data_dir() -> Option<&'static Path> {
 /// `$JICAI_DATA_DIR`, else `$XDG_DATA_HOME/jicai`, else
 /// `~/.local/share/jicai` (`%APPDATA%\jicai` on Windows).
 pub fn default_data_dir() -> Option<PathBuf> {
-    let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let var = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
     var("JICAI_DATA_DIR")
         .or_else(|| var("XDG_DATA_HOME").map(|d| d.join("jicai")))
         .or_else(|| var("HOME").map(|h| h.join(".local/share/jicai")))
@@ -45,10 +49,16 @@ pub fn default_data_dir() -> Option<PathBuf> {
 }
 
 /// The three layers' files: built in, `--rules DIR/data`, data directory.
-pub fn layers(rules_dir: Option<&Path>, data_dir: Option<&Path>) -> Result<Vec<(Layer, LayerFiles)>, DataError> {
+pub fn layers(
+    rules_dir: Option<&Path>,
+    data_dir: Option<&Path>,
+) -> Result<Vec<(Layer, LayerFiles)>, DataError> {
     let mut out = vec![(Layer::Builtin, embedded_files())];
     if let Some(dir) = rules_dir {
-        out.push((Layer::Rules(dir.to_path_buf()), dir_files(&dir.join("data"))?));
+        out.push((
+            Layer::Rules(dir.to_path_buf()),
+            dir_files(&dir.join("data"))?,
+        ));
     }
     if let Some(dir) = data_dir {
         out.push((Layer::DataDir(dir.to_path_buf()), dir_files(dir)?));
@@ -136,8 +146,8 @@ enum Parsed {
 }
 
 fn parse_one(name: &str, text: &str) -> Result<Parsed, DataError> {
-    let is_json = name.to_ascii_lowercase().ends_with(".json")
-        || text.trim_start().starts_with('{');
+    let is_json =
+        name.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('{');
     if is_json {
         let y = HolidayYear::parse(name, text)?;
         super::check_file_year(name, &y)?;
