@@ -26,5 +26,6 @@ pub mod refdata;
 pub mod report;
 pub mod rulediff;
 pub mod ruletest;
+pub mod serve;
 pub mod table;
 pub mod value;

@@ -7,6 +7,7 @@ mod data;
 mod generate;
 mod merge;
 mod rules;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -49,6 +50,8 @@ pub enum Command {
     /// 参考数据：添加、校验、列出节假日安排和集中采购目录及限额标准
     #[command(subcommand)]
     Data(data::DataCommand),
+    /// 启动网页与 HTTP 接口服务（检查、生成、规则）
+    Serve(serve::ServeArgs),
 }
 
 /// Prints a line to stderr, ignoring a closed pipe (`jicai … 2>&1 | head`
@@ -91,6 +94,7 @@ pub fn main() -> ExitCode {
         }
         Command::Templates(cmd) => generate::run_templates(cli.templates.as_deref(), cmd),
         Command::Data(cmd) => data::run(cli.rules.as_deref(), cmd),
+        Command::Serve(args) => serve::run(cli.rules.as_deref(), cli.templates.as_deref(), args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
