@@ -15,18 +15,42 @@ use std::sync::OnceLock;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CalendarError {
-    #[error("节假日日历未收录{year}年（已收录：{covered}），无法计算涉及{date}的期限")]
+    #[error(
+        "节假日日历未收录{year}年（已收录：{covered}），无法计算涉及{date}的期限。{}",
+        how_to_add(*year)
+    )]
     YearNotCovered {
         year: i32,
         date: NaiveDate,
         covered: String,
     },
-    #[error("节假日数据有误（{file}）：{detail}")]
-    BadData { file: String, detail: String },
+    #[error("节假日数据 {file}{}：{detail}", line_text(*line))]
+    BadData {
+        file: String,
+        line: Option<usize>,
+        detail: String,
+    },
     #[error(
-        "{date}在年末，其是否放假由{next}年的节假日安排决定，而日历尚未收录{next}年，无法计算期限"
+        "{date}在年末，其是否放假由{next}年的节假日安排决定，而日历尚未收录{next}年，无法计算期限。{}",
+        how_to_add(*next)
     )]
     YearEndUnsettled { date: NaiveDate, next: i32 },
+    /// A rule refers to reference data of which no version is in force on
+    /// the check date.
+    #[error("{name}：{detail}")]
+    DataMissing { name: String, detail: String },
+}
+
+/// What to do when a year's calendar is missing.
+fn how_to_add(year: i32) -> String {
+    format!(
+        "要计算它，把国务院公布的{year}年节假日安排写成 holiday-cn 格式的 {year}.json，\
+         用“jicai data add {year}.json”添加，或放入 --rules 目录的 data/holiday-cn/ 中"
+    )
+}
+
+fn line_text(line: Option<usize>) -> String {
+    line.map(|l| format!(" 第{l}行")).unwrap_or_default()
 }
 
 /// From this day of December on, a day's status waits for next year's notice.
@@ -108,18 +132,100 @@ const EMBEDDED_FILES: [(&str, &str); 9] = [
     ),
 ];
 
-/// One holiday-cn file: `{"year": 2025, "days": [{"date": "2025-01-01", "isOffDay": true, …}]}`.
+/// One holiday-cn file: `{"year": 2025, "papers": [...], "days": [{"name": "元旦", "date": "2025-01-01", "isOffDay": true}]}`.
 #[derive(serde::Deserialize)]
 struct HolidayFile {
     year: i32,
+    papers: Vec<String>,
     days: Vec<HolidayDay>,
 }
 
 #[derive(serde::Deserialize)]
 struct HolidayDay {
+    #[allow(dead_code)] // required by the format, shown by nobody
+    name: String,
     date: String,
     #[serde(rename = "isOffDay")]
     is_off_day: bool,
+}
+
+/// A validated holiday-cn file: the days one State Council notice lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HolidayYear {
+    pub year: i32,
+    /// The notices it was taken from (URLs).
+    pub papers: Vec<String>,
+    /// true = day off, false = 调休 working day.
+    pub days: Vec<(NaiveDate, bool)>,
+}
+
+impl HolidayYear {
+    /// Parses and validates one file: the holiday-cn schema, dates in
+    /// `YYYY-MM-DD` within the year (or the last days of the year before,
+    /// as 2023.json lists 2022-12-31), no date listed twice. Errors name
+    /// the line.
+    pub fn parse(name: &str, text: &str) -> Result<HolidayYear, CalendarError> {
+        let bad = |line: Option<usize>, detail: String| CalendarError::BadData {
+            file: name.to_string(),
+            line,
+            detail,
+        };
+        let file: HolidayFile = serde_json::from_str(text).map_err(|e| {
+            bad(
+                Some(e.line()),
+                format!(
+                    "不是有效的 holiday-cn 节假日 JSON：{}",
+                    crate::refdata::serde_message(&e.to_string())
+                ),
+            )
+        })?;
+        let line_of = |needle: &str, last: bool| {
+            let quoted = format!("\"{needle}\"");
+            let at = if last {
+                text.rfind(&quoted)
+            } else {
+                text.find(&quoted)
+            };
+            at.map(|i| text[..i].matches('\n').count() + 1)
+        };
+        let mut days: Vec<(NaiveDate, bool)> = Vec::with_capacity(file.days.len());
+        for day in &file.days {
+            let date = NaiveDate::parse_from_str(&day.date, "%Y-%m-%d").map_err(|_| {
+                bad(
+                    line_of(&day.date, false),
+                    format!("日期“{}”格式有误，应写作 {}-01-01", day.date, file.year),
+                )
+            })?;
+            if date.year() != file.year && !(date.year() == file.year - 1 && date.month() == 12) {
+                return Err(bad(
+                    line_of(&day.date, false),
+                    format!(
+                        "{}年的文件列出了 {date}：只能列本年及上年 12 月的日期",
+                        file.year
+                    ),
+                ));
+            }
+            if let Some(&(_, before)) = days.iter().find(|(d, _)| *d == date) {
+                let what = if before == day.is_off_day {
+                    "重复列出"
+                } else {
+                    "既列为休息日又列为工作日"
+                };
+                return Err(bad(line_of(&day.date, true), format!("{date} {what}")));
+            }
+            days.push((date, day.is_off_day));
+        }
+        Ok(HolidayYear {
+            year: file.year,
+            papers: file.papers,
+            days,
+        })
+    }
+
+    /// A file with no days is a placeholder: the notice is not published.
+    pub fn is_published(&self) -> bool {
+        !self.days.is_empty()
+    }
 }
 
 impl Calendar {
@@ -132,45 +238,41 @@ impl Calendar {
             .get_or_init(|| Calendar::from_json_files(EMBEDDED_FILES).expect("内置节假日数据有误"))
     }
     /// Builds a calendar from holiday-cn JSON files: (file name, contents).
-    ///
-    /// A file covers its `year` only if it lists at least one day. A file may
-    /// list the last days of the previous year (2023.json has 2022-12-31);
-    /// those are kept but cover nothing. A date listed twice with different
-    /// meanings, or far from its file's year, is bad data.
     pub fn from_json_files<'a>(
         files: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Calendar, CalendarError> {
-        let mut calendar = Calendar::default();
-        for (name, text) in files {
-            calendar.add_file(name, text)?;
-        }
-        Ok(calendar)
+        let years = files
+            .into_iter()
+            .map(|(name, text)| HolidayYear::parse(name, text))
+            .collect::<Result<Vec<_>, _>>()?;
+        Calendar::from_years(&years)
     }
 
-    fn add_file(&mut self, name: &str, text: &str) -> Result<(), CalendarError> {
-        let bad = |detail: String| CalendarError::BadData {
-            file: name.to_string(),
-            detail,
-        };
-        let file: HolidayFile =
-            serde_json::from_str(text).map_err(|e| bad(format!("不是有效的节假日 JSON：{e}")))?;
-        for day in &file.days {
-            let date = NaiveDate::parse_from_str(&day.date, "%Y-%m-%d")
-                .map_err(|_| bad(format!("日期“{}”格式有误", day.date)))?;
-            if date.year() != file.year && date.year() != file.year - 1 {
-                return Err(bad(format!("{}年的文件列出了 {date}", file.year)));
-            }
-            match self.listed.insert(date, day.is_off_day) {
-                Some(before) if before != day.is_off_day => {
-                    return Err(bad(format!("{date} 既列为休息日又列为工作日")));
+    /// Builds a calendar from validated files, one per year.
+    ///
+    /// A file covers its `year` only if it lists at least one day. The last
+    /// days of the previous year that a file lists are kept but cover
+    /// nothing. A date two files list with different meanings is bad data.
+    pub fn from_years(years: &[HolidayYear]) -> Result<Calendar, CalendarError> {
+        let mut calendar = Calendar::default();
+        for y in years {
+            for &(date, off) in &y.days {
+                match calendar.listed.insert(date, off) {
+                    Some(before) if before != off => {
+                        return Err(CalendarError::BadData {
+                            file: format!("{}.json", y.year),
+                            line: None,
+                            detail: format!("{date} 在另一年的文件中有相反的安排"),
+                        });
+                    }
+                    _ => {}
                 }
-                _ => {}
+            }
+            if y.is_published() {
+                calendar.years.insert(y.year);
             }
         }
-        if !file.days.is_empty() {
-            self.years.insert(file.year);
-        }
-        Ok(())
+        Ok(calendar)
     }
 
     pub fn covered_years(&self) -> &BTreeSet<i32> {
@@ -220,15 +322,101 @@ impl Calendar {
         if n == 0 {
             return Ok(start);
         }
+        if period.unit == PeriodUnit::工作日 {
+            return self.nth_working_day_after(start, n);
+        }
+        self.working_day_on_or_after(self.nominal_last_day(start, period)?)
+    }
+
+    /// The last day of a period in 日/月/年 before any move past days off.
+    fn nominal_last_day(
+        &self,
+        start: NaiveDate,
+        period: Period,
+    ) -> Result<NaiveDate, CalendarError> {
+        let n = period.count;
         let last = match period.unit {
-            PeriodUnit::工作日 => return self.nth_working_day_after(start, n),
-            PeriodUnit::日 => start.checked_add_days(Days::new(n.into())),
+            PeriodUnit::工作日 | PeriodUnit::日 => start.checked_add_days(Days::new(n.into())),
             PeriodUnit::月 => start.checked_add_months(Months::new(n)),
             PeriodUnit::年 => n
                 .checked_mul(12)
                 .and_then(|m| start.checked_add_months(Months::new(m))),
         };
-        self.working_day_on_or_after(last.ok_or_else(|| self.beyond_dates())?)
+        last.ok_or_else(|| self.beyond_dates())
+    }
+
+    /// Whether `date` is on or before the last day of `period` counted from
+    /// `start` (`date 在 start 起 period 内`, upper bound only).
+    ///
+    /// Answers whenever every calendar would give the same answer: a date up
+    /// to the nominal last day is inside however the last day moves; a date
+    /// after a known working day that ends the period is outside. Only when
+    /// a day the answer depends on lies in a year (or a year end) the
+    /// calendar does not settle is the answer unknown.
+    pub fn within(
+        &self,
+        start: NaiveDate,
+        period: Period,
+        date: NaiveDate,
+    ) -> Result<bool, CalendarError> {
+        if period.count == 0 {
+            return Ok(date <= start);
+        }
+        if period.unit == PeriodUnit::工作日 {
+            return self.within_working_days(start, period.count, date);
+        }
+        let nominal = self.nominal_last_day(start, period)?;
+        // The last day is the first working day on or after `nominal`.
+        let mut day = nominal;
+        while day < date {
+            if self.is_working_day(day)? {
+                return Ok(false);
+            }
+            day = day.succ_opt().ok_or_else(|| self.beyond_dates())?;
+        }
+        Ok(true)
+    }
+
+    /// `date` is within n working days after `start` when fewer than n
+    /// working days lie strictly between them. Days the calendar cannot
+    /// settle count as either; the answer is unknown only if they decide it.
+    fn within_working_days(
+        &self,
+        start: NaiveDate,
+        n: u32,
+        date: NaiveDate,
+    ) -> Result<bool, CalendarError> {
+        let last_known_year = self.years.last().copied().unwrap_or(i32::MIN);
+        let (mut known, mut unsettled) = (0u32, 0u32);
+        let mut first_unsettled = None;
+        let mut day = start;
+        loop {
+            day = match day.succ_opt() {
+                Some(d) if d < date => d,
+                _ => break,
+            };
+            // Past the last covered year nothing more can become known.
+            if day.year() > last_known_year.saturating_add(1) && first_unsettled.is_some() {
+                let rest = u32::try_from((date - day).num_days()).unwrap_or(u32::MAX);
+                unsettled = unsettled.saturating_add(rest);
+                break;
+            }
+            match self.is_working_day(day) {
+                Ok(true) => known += 1,
+                Ok(false) => {}
+                Err(e) => {
+                    unsettled += 1;
+                    first_unsettled.get_or_insert(e);
+                }
+            }
+            if known >= n {
+                return Ok(false);
+            }
+        }
+        match first_unsettled {
+            Some(e) if known.saturating_add(unsettled) >= n => Err(e),
+            _ => Ok(true),
+        }
     }
 
     /// `date` if it is a working day, else the first working day after it.
@@ -355,7 +543,9 @@ mod tests {
         );
         assert_eq!(
             err.to_string(),
-            "节假日日历未收录2027年（已收录：2019–2026），无法计算涉及2027-01-04的期限"
+            "节假日日历未收录2027年（已收录：2019–2026），无法计算涉及2027-01-04的期限。\
+             要计算它，把国务院公布的2027年节假日安排写成 holiday-cn 格式的 2027.json，\
+             用“jicai data add 2027.json”添加，或放入 --rules 目录的 data/holiday-cn/ 中"
         );
         // Listed in 2019.json, but 2018 itself is not covered.
         assert!(matches!(
@@ -557,6 +747,117 @@ mod tests {
                 cal.deadline(start, Period::new(years, 年)),
                 cal.deadline(start, Period::new(years * 12, 月))
             );
+        }
+    }
+
+    #[test]
+    fn within_counts_what_no_notice_could_change() {
+        let cal = Calendar::embedded();
+        let p30 = Period::new(30, 日);
+        // 2026-11-30 + 30日: nominal last day 2026-12-30, in the year end the
+        // 2027 notice settles. Any day up to it is inside whatever it says.
+        assert_eq!(
+            cal.within(ymd(2026, 11, 30), p30, ymd(2026, 12, 1)),
+            Ok(true)
+        );
+        assert_eq!(
+            cal.within(ymd(2026, 11, 30), p30, ymd(2026, 12, 30)),
+            Ok(true)
+        );
+        // The day after depends on whether 12-30 is a working day.
+        assert!(matches!(
+            cal.within(ymd(2026, 11, 30), p30, ymd(2026, 12, 31)),
+            Err(CalendarError::YearEndUnsettled { next: 2027, .. })
+        ));
+        // Into an uncovered year: up to the nominal day is inside.
+        assert_eq!(
+            cal.within(ymd(2026, 12, 15), p30, ymd(2027, 1, 14)),
+            Ok(true)
+        );
+        assert!(matches!(
+            cal.within(ymd(2026, 12, 15), p30, ymd(2027, 1, 15)),
+            Err(CalendarError::YearNotCovered { year: 2027, .. })
+        ));
+        // A known working day ends the period: later dates are outside even
+        // if the calendar stops after it.
+        assert_eq!(
+            cal.within(ymd(2025, 9, 1), p30, ymd(2025, 10, 10)),
+            Ok(false)
+        );
+        assert_eq!(cal.within(ymd(2025, 9, 1), p30, ymd(2025, 10, 9)), Ok(true));
+        // Working days: fewer than n known working days before the date.
+        let w3 = Period::new(3, 工作日);
+        assert_eq!(
+            cal.within(ymd(2026, 12, 21), w3, ymd(2026, 12, 24)),
+            Ok(true)
+        );
+        assert_eq!(
+            cal.within(ymd(2026, 12, 21), w3, ymd(2026, 12, 25)),
+            Ok(false)
+        );
+        // 12-24, 12-25 known; the third working day may be 12-28 or later.
+        assert_eq!(
+            cal.within(ymd(2026, 12, 23), w3, ymd(2026, 12, 28)),
+            Ok(true)
+        );
+        assert!(
+            cal.within(ymd(2026, 12, 23), w3, ymd(2026, 12, 29))
+                .is_err()
+        );
+        // A date before an event is "within" as far as the upper bound goes.
+        assert_eq!(cal.within(ymd(2025, 7, 1), p30, ymd(2025, 6, 1)), Ok(true));
+        assert_eq!(
+            cal.within(ymd(2025, 7, 1), Period::new(0, 日), ymd(2025, 7, 2)),
+            Ok(false)
+        );
+        // Far beyond any calendar: no endless walk, no panic.
+        assert!(
+            cal.within(ymd(2026, 12, 1), Period::new(400, 工作日), ymd(9000, 1, 1))
+                .is_err()
+        );
+        assert_eq!(
+            cal.within(ymd(2025, 1, 1), Period::new(3, 工作日), ymd(9000, 1, 1)),
+            Ok(false)
+        );
+    }
+
+    #[test]
+    fn holiday_files_name_the_line() {
+        let text = "{\n  \"year\": 2028,\n  \"papers\": [],\n  \"days\": [\n    {\"name\": \"元旦\", \"date\": \"2028-01-01\", \"isOffDay\": true},\n    {\"name\": \"x\", \"date\": \"2028-02-30\", \"isOffDay\": true}\n  ]\n}";
+        let err = HolidayYear::parse("2028.json", text).unwrap_err();
+        assert!(
+            matches!(err, CalendarError::BadData { line: Some(6), .. }),
+            "{err:?}"
+        );
+        assert!(
+            err.to_string().starts_with("节假日数据 2028.json 第6行："),
+            "{err}"
+        );
+        let twice = text.replace("2028-02-30", "2028-01-01");
+        let err = HolidayYear::parse("2028.json", &twice).unwrap_err();
+        assert!(
+            err.to_string().contains("第6行：2028-01-01 重复列出"),
+            "{err}"
+        );
+        let broken = text.replace("\"papers\": [],", "\"papers\": [");
+        let err = HolidayYear::parse("2028.json", &broken).unwrap_err();
+        assert!(
+            matches!(err, CalendarError::BadData { line: Some(4), .. }),
+            "{err:?}"
+        );
+        let no_papers = text.replace("\"papers\": [],", "");
+        let err = HolidayYear::parse("2028.json", &no_papers).unwrap_err();
+        assert!(err.to_string().contains("缺少字段“papers”"), "{err}");
+    }
+
+    proptest! {
+        #[test]
+        fn within_agrees_with_deadline(start in any_date_2020_2025(), n in 0u32..=60, after in 0u64..=120, working in proptest::bool::ANY) {
+            let cal = Calendar::embedded();
+            let period = Period::new(n, if working { 工作日 } else { 日 });
+            let date = start + Days::new(after);
+            let last = cal.deadline(start, period).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(cal.within(start, period, date), Ok(date <= last));
         }
     }
 

@@ -62,6 +62,9 @@ pub struct CheckReport {
     /// Things the reader should know (e.g. the rule set is not yet in force).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The reference data versions the check used (calendar, 品目分类目录,
+    /// 集中采购目录及限额标准 in force on the check date).
+    pub data_versions: Vec<crate::refdata::DataVersion>,
     /// The tables that were read, for reports that show rows.
     #[serde(skip)]
     pub data: Dataset,
@@ -160,7 +163,13 @@ pub fn check(
             &lib.book.tables[fi],
         )?);
     }
-    let findings = engine::run(&lib.book, set, &data, Some(req.as_of), &lib.env());
+    let findings = engine::run(
+        &lib.book,
+        set,
+        &data,
+        Some(req.as_of),
+        &lib.env(set, Some(req.as_of)),
+    );
     let mut notes = Vec::new();
     for name in &set.chain {
         if let Some(s) = lib.book.sets.iter().find(|s| &s.name == name)
@@ -179,6 +188,7 @@ pub fn check(
         summary: Summary::of(&findings),
         findings,
         notes,
+        data_versions: lib.data_versions(set, req.as_of),
         data,
     })
 }

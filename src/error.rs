@@ -26,6 +26,8 @@ pub enum JicaiError {
     NothingRecognised { file: String, detail: String },
     #[error("无法写入 {path}：{detail}")]
     Write { path: String, detail: String },
+    #[error(transparent)]
+    RefData(#[from] crate::refdata::DataError),
     #[error("{0}")]
     Usage(String),
     #[error("{file}：{detail}")]

@@ -23,6 +23,7 @@ pub mod model;
 pub mod output;
 pub mod progress;
 pub mod project;
+pub mod refdata;
 pub mod report;
 pub mod rulediff;
 pub mod ruletest;

@@ -6,7 +6,9 @@ use crate::dsl::source::{Directory, Embedded, Overlay, RuleSource, read_sources}
 use crate::dsl::{RuleBook, Sources, diagnostics::did_you_mean};
 use crate::error::JicaiError;
 use crate::model::RuleSet;
+use crate::refdata::{DataVersion, RefData, ResolvedData, store};
 use crate::value::codes::Catalog;
+use chrono::NaiveDate;
 use std::path::Path;
 
 /// Which rules to load: the built-in library, the built-in library with a
@@ -17,6 +19,16 @@ pub enum RuleDir<'a> {
     Builtin,
     Overlay(&'a Path),
     Only(&'a Path),
+}
+
+impl<'a> RuleDir<'a> {
+    /// The rules directory given on the command line, if any.
+    pub fn path(self) -> Option<&'a Path> {
+        match self {
+            RuleDir::Builtin => None,
+            RuleDir::Overlay(d) | RuleDir::Only(d) => Some(d),
+        }
+    }
 }
 
 impl<'a> From<Option<&'a Path>> for RuleDir<'a> {
@@ -31,35 +43,39 @@ pub struct RuleLibrary {
     pub calendar: Calendar,
     pub catalog: &'static Catalog,
     pub sources: Sources,
+    /// Holiday files and 集中采购目录及限额标准, layered and validated.
+    pub data: RefData,
 }
 
 impl RuleLibrary {
     /// The embedded rules, with `--rules DIR` laid over them or replaced by
-    /// `--rules-only DIR`.
+    /// `--rules-only DIR`; reference data from the binary, the rules
+    /// directory's `data/` and the data directory the command line set
+    /// (see [`crate::refdata::store::set_data_dir`]).
     pub fn open<'a>(dir: impl Into<RuleDir<'a>>) -> Result<RuleLibrary, JicaiError> {
-        match dir.into() {
-            RuleDir::Builtin => Self::load(&Embedded),
-            RuleDir::Overlay(d) => Self::load(&Overlay(d.to_path_buf())),
-            RuleDir::Only(d) => Self::load(&Directory(d.to_path_buf())),
-        }
+        Self::open_with(dir, store::data_dir())
     }
 
-    pub fn load(source: &dyn RuleSource) -> Result<RuleLibrary, JicaiError> {
-        let sources = read_sources(source)?;
+    /// As [`open`](Self::open), with reference data also from `data_dir`.
+    pub fn open_with<'a>(
+        dir: impl Into<RuleDir<'a>>,
+        data_dir: Option<&Path>,
+    ) -> Result<RuleLibrary, JicaiError> {
+        let dir = dir.into();
+        let (source, rules_dir): (Box<dyn RuleSource>, Option<&Path>) = match dir {
+            RuleDir::Builtin => (Box::new(Embedded), None),
+            RuleDir::Overlay(d) => (Box::new(Overlay(d.to_path_buf())), Some(d)),
+            RuleDir::Only(d) => (Box::new(Directory(d.to_path_buf())), Some(d)),
+        };
+        let sources = read_sources(source.as_ref())?;
         let book = crate::dsl::load(&sources)?;
-        let files: Vec<(String, String)> = source
-            .data_files("data/holiday-cn")
-            .into_iter()
-            .filter(|p| p.ends_with(".json") && !p.ends_with("schema.json"))
-            .filter_map(|p| source.data_file(&p).map(|text| (p, text)))
-            .collect();
-        let calendar =
-            Calendar::from_json_files(files.iter().map(|(n, t)| (n.as_str(), t.as_str())))?;
+        let data = store::load(rules_dir, data_dir)?;
         Ok(RuleLibrary {
             book,
-            calendar,
+            calendar: data.calendar()?,
             catalog: Catalog::embedded(),
             sources,
+            data,
         })
     }
 
@@ -90,10 +106,19 @@ impl RuleLibrary {
             })
     }
 
-    pub fn env(&self) -> crate::engine::EvalEnv<'_> {
+    /// What the engine needs to run `set` as of `date` (today when `None`).
+    pub fn env(&self, set: &RuleSet, date: Option<NaiveDate>) -> crate::engine::EvalEnv<'_> {
+        let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
         crate::engine::EvalEnv {
             calendar: &self.calendar,
             catalog: self.catalog,
+            data: ResolvedData::for_set(&self.data, set, date),
         }
+    }
+
+    /// The data versions a check of `set` on `date` uses, for reports.
+    pub fn data_versions(&self, set: &RuleSet, date: NaiveDate) -> Vec<DataVersion> {
+        let names: Vec<_> = crate::refdata::data_names(set).cloned().collect();
+        self.data.versions_used(&names, date)
     }
 }

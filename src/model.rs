@@ -129,6 +129,10 @@ pub enum Cx {
     Not(Box<Cx>),
     IsEmpty(Box<Cx>, bool),
     Member(Box<Cx>, Vec<Value>, bool),
+    /// `属于` a set of reference data, by its name: looked up for the check date.
+    MemberData(Box<Cx>, String, bool),
+    /// A value of reference data, by its name: looked up for the check date.
+    Data(String),
     Deadline(Box<Cx>, Period),
     Within(Box<Cx>, Box<Cx>, Period),
     Call(Builtin, Vec<Cx>),
@@ -144,6 +148,7 @@ impl Cx {
             | Cx::Not(a)
             | Cx::IsEmpty(a, _)
             | Cx::Member(a, _, _)
+            | Cx::MemberData(a, _, _)
             | Cx::Deadline(a, _) => a.walk(f),
             Cx::Arith(_, a, b) | Cx::Cmp(_, a, b) | Cx::Within(a, b, _) => {
                 a.walk(f);
@@ -163,6 +168,7 @@ impl Cx {
             | Cx::Not(a)
             | Cx::IsEmpty(a, _)
             | Cx::Member(a, _, _)
+            | Cx::MemberData(a, _, _)
             | Cx::Deadline(a, _) => a.reads_row(),
             Cx::Arith(_, a, b) | Cx::Cmp(_, a, b) | Cx::Within(a, b, _) => {
                 a.reads_row() || b.reads_row()
@@ -268,11 +274,17 @@ pub struct Parameter {
     pub note: Option<String>,
     pub defined_in: String,
     pub overrides: Option<String>,
+    /// `数据 "北京.集中采购目录"`: the value is the version of this reference
+    /// data in force on the check date (`value` and `set` are then empty).
+    pub data: Option<crate::refdata::DataName>,
 }
 
 impl Parameter {
     /// The value as shown to people; a set lists its elements.
     pub fn display_value(&self) -> String {
+        if let Some(d) = &self.data {
+            return format!("数据“{d}”（按检查日期施行的版本）");
+        }
         if self.set.is_empty() {
             self.value.display()
         } else {

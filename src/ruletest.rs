@@ -124,7 +124,7 @@ fn run_one(lib: &RuleLibrary, ex: &Example) -> ExampleOutcome {
         return outcome;
     };
     let data = dataset(lib, ex);
-    let findings = engine::run(&lib.book, set, &data, ex.as_of, &lib.env());
+    let findings = engine::run(&lib.book, set, &data, ex.as_of, &lib.env(set, ex.as_of));
     let decided = |id: &str| -> Vec<&Finding> {
         findings
             .iter()
@@ -175,7 +175,7 @@ fn reaches_requirement(
         rules: vec![probe],
         ..set.clone()
     };
-    engine::run(&lib.book, &alone, data, ex.as_of, &lib.env())
+    engine::run(&lib.book, &alone, data, ex.as_of, &lib.env(set, ex.as_of))
         .iter()
         .any(|f| f.rule == id && !f.undetermined)
 }

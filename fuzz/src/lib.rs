@@ -33,6 +33,7 @@ pub fn rules(data: &[u8]) {
                 calendar: jicai::calendar::Calendar::embedded().clone(),
                 catalog: jicai::value::codes::Catalog::embedded(),
                 sources,
+                data: jicai::refdata::RefData::builtin().clone(),
             };
             let own: Vec<String> = lib
                 .book

@@ -3,6 +3,7 @@
 
 mod check;
 mod columns;
+mod data;
 mod fmt;
 mod generate;
 mod merge;
@@ -24,6 +25,10 @@ pub struct Cli {
     /// 只用此目录中的 .rules 文件，不用内置规则
     #[arg(long, global = true, value_name = "DIR", conflicts_with = "rules")]
     pub rules_only: Option<PathBuf>,
+
+    /// 参考数据目录（节假日安排、集中采购目录及限额标准；默认 $JICAI_DATA_DIR 或 ~/.local/share/jicai）
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
 
     /// 使用此目录中的模板，代替内置模板
     #[arg(long, global = true, value_name = "DIR")]
@@ -51,6 +56,9 @@ pub enum Command {
     Fmt(fmt::FmtArgs),
     /// 规则文件的语言服务器（经标准输入输出通信，供编辑器使用）
     Lsp,
+    /// 参考数据：添加、校验、列出节假日安排和集中采购目录及限额标准
+    #[command(subcommand)]
+    Data(data::DataCommand),
     /// 启动网页与 HTTP 接口服务（检查、生成、规则）
     Serve(serve::ServeArgs),
 }
@@ -79,6 +87,13 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    if let Some(dir) = cli
+        .data_dir
+        .clone()
+        .or_else(crate::refdata::store::default_data_dir)
+    {
+        crate::refdata::store::set_data_dir(dir);
+    }
     let rule_dir = match &cli.rules_only {
         Some(d) => crate::library::RuleDir::Only(d),
         None => cli.rules.as_deref().into(),
@@ -89,6 +104,7 @@ pub fn main() -> ExitCode {
         Command::Merge(args) => merge::run(rule_dir, args),
         Command::Generate(args) => generate::run_generate(rule_dir, cli.templates.as_deref(), args),
         Command::Templates(cmd) => generate::run_templates(cli.templates.as_deref(), cmd),
+        Command::Data(cmd) => data::run(rule_dir.path(), cmd),
         Command::Fmt(args) => fmt::run(args),
         Command::Lsp => crate::lsp::serve_stdio()
             .map(|()| 0)

@@ -123,7 +123,13 @@ pub fn run(
         return out;
     }
     let dataset = Dataset { tables, facts };
-    let findings = engine::run(&lib.book, set, &dataset, Some(as_of), &lib.env());
+    let findings = engine::run(
+        &lib.book,
+        set,
+        &dataset,
+        Some(as_of),
+        &lib.env(set, Some(as_of)),
+    );
     // Keep the findings of the rules each check selects; a rule belongs to
     // the check that feeds its table.
     for f in findings {

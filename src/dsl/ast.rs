@@ -104,7 +104,10 @@ pub enum Literal {
 #[derive(Debug, Clone)]
 pub struct ParamDecl {
     pub name: Spanned<String>,
+    /// `Empty` when the value is reference data (`data`).
     pub value: Spanned<Literal>,
+    /// `数据 "北京.集中采购目录"`: the data name.
+    pub data: Option<Spanned<String>>,
     pub overrides: bool,
     pub citations: Vec<CitationAst>,
     pub note: Option<String>,

@@ -247,7 +247,7 @@ impl Compiler<'_> {
                     );
                     return None;
                 }
-                Some((Cx::Member(Box::new(ca), values, *negated), Ty::Bool))
+                Some((values.member(ca, *negated), Ty::Bool))
             }
         }
     }
@@ -319,21 +319,27 @@ impl Compiler<'_> {
     }
 
     /// A set literal or a set parameter.
-    fn set_values(&mut self, e: &Expr, sc: &Scope) -> Option<(Vec<Value>, Ty)> {
+    fn set_values(&mut self, e: &Expr, sc: &Scope) -> Option<(SetValues, Ty)> {
         match &e.kind {
             ExprKind::Lit(l @ Literal::Set(items)) => {
                 let Ty::Set(elem) = literal_ty(l) else {
                     return None;
                 };
-                Some((items.iter().map(literal_value).collect(), *elem))
+                Some((
+                    SetValues::Listed(items.iter().map(literal_value).collect()),
+                    *elem,
+                ))
             }
             ExprKind::Name(n) => match sc.params.iter().find(|p| &p.name == n) {
                 Some(Parameter {
                     ty: Ty::Set(elem),
-                    value: _,
+                    data,
                     ..
                 }) => {
-                    let values = param_set(sc.params, n);
+                    let values = match data {
+                        Some(d) => SetValues::Data(d.to_string()),
+                        None => SetValues::Listed(param_set(sc.params, n)),
+                    };
                     Some((values, (**elem).clone()))
                 }
                 _ => {
@@ -364,6 +370,9 @@ impl Compiler<'_> {
                     None,
                 );
                 return None;
+            }
+            if let Some(d) = &p.data {
+                return Some((Cx::Data(d.to_string()), p.ty.clone()));
             }
             return Some((Cx::Const(p.value.clone()), p.ty.clone()));
         }
@@ -534,7 +543,7 @@ impl Compiler<'_> {
             if let Ty::Set(_) = w {
                 let (values, elem) = self.set_values(arg, sc)?;
                 self.expect_ty(arg, &elem, Ty::Text, &format!("{name}() 的集合元素"))?;
-                cxs.push(Cx::Member(Box::new(Cx::Const(Value::Empty)), values, false));
+                cxs.push(values.member(Cx::Const(Value::Empty), false));
                 continue;
             }
             let (c, t) = self.expr(arg, sc, in_agg)?;
@@ -584,6 +593,22 @@ impl Compiler<'_> {
                 format!("“{text}”不是列“{}”的可选值", col.name),
                 hint,
             );
+        }
+    }
+}
+
+/// The elements of a set: listed in the rules, or reference data looked up
+/// on the check date.
+enum SetValues {
+    Listed(Vec<Value>),
+    Data(String),
+}
+
+impl SetValues {
+    fn member(self, of: Cx, negated: bool) -> Cx {
+        match self {
+            SetValues::Listed(v) => Cx::Member(Box::new(of), v, negated),
+            SetValues::Data(name) => Cx::MemberData(Box::new(of), name, negated),
         }
     }
 }

@@ -290,6 +290,7 @@ fn keyword_text(rule: Rule) -> Option<&'static str> {
         Rule::kw_date => "日期",
         Rule::kw_bool => "是否",
         Rule::kw_enum => "枚举",
+        Rule::kw_data => "数据",
         _ => return None,
     })
 }
@@ -305,6 +306,7 @@ fn rule_name(rule: Rule) -> &'static str {
         Rule::string => "带引号的文字",
         Rule::date_lit => "日期（如 2025-07-01）",
         Rule::literal | Rule::param_value => "值（金额、百分比、期间、日期、数字、文字或 是/否）",
+        Rule::data_ref => "数据名（如 数据 \"北京.集中采购目录\"）",
         Rule::amount_lit => "金额（如 400万元）",
         Rule::period_lit | Rule::period_within => "期间（如 30日、3个工作日）",
         Rule::expr
@@ -527,6 +529,7 @@ impl Builder<'_> {
         let mut overrides = false;
         let mut name = None;
         let mut value = None;
+        let mut data = None;
         let mut citations = Vec::new();
         let mut note = None;
         for part in p.into_inner() {
@@ -536,7 +539,13 @@ impl Builder<'_> {
                 Rule::param_value => {
                     let v = part.into_inner().next().expect("grammar: param value");
                     let vspan = self.span(&v);
-                    value = Some(Spanned::new(self.literal_or_set(v)?, vspan));
+                    if v.as_rule() == Rule::data_ref {
+                        let s = v.into_inner().nth(1).expect("grammar: data name");
+                        data = Some(Spanned::new(string_text(&s), vspan));
+                        value = Some(Spanned::new(Literal::Empty, vspan));
+                    } else {
+                        value = Some(Spanned::new(self.literal_or_set(v)?, vspan));
+                    }
                 }
                 Rule::param_field => {
                     let f = part.into_inner().next().expect("grammar: param field");
@@ -552,6 +561,7 @@ impl Builder<'_> {
         Some(ParamDecl {
             name: name?,
             value: value?,
+            data,
             overrides,
             citations,
             note,

@@ -7,6 +7,7 @@ use super::diagnostics::{LoadError, Sources, did_you_mean};
 use crate::citation::Citation;
 use crate::model::vocabulary::Vocabulary;
 use crate::model::*;
+use crate::refdata::DataName;
 use crate::table::{ColumnSpec, Row, TableSpec};
 use crate::value::Value;
 use std::collections::{HashMap, HashSet};
@@ -317,7 +318,19 @@ fn build_set(
         let (sdecl, file) = decls[set_name];
         let ast = &files[file].ast;
         for p in &ast.params {
-            let ty = literal_ty(&p.value.node);
+            let data = match &p.data {
+                Some(d) => match DataName::parse(&d.node) {
+                    Ok(name) => Some(name),
+                    Err(msg) => {
+                        cx.error(d.span, msg, None);
+                        continue;
+                    }
+                },
+                None => None,
+            };
+            let ty = data
+                .as_ref()
+                .map_or_else(|| literal_ty(&p.value.node), DataName::ty);
             let existing = params.iter().position(|x| x.name == p.name.node);
             let overrides = match (existing, p.overrides) {
                 (Some(i), true) => {
@@ -387,6 +400,7 @@ fn build_set(
                 note: p.note.clone(),
                 defined_in: set_name.clone(),
                 overrides,
+                data,
             };
             match existing {
                 Some(i) => params[i] = param,

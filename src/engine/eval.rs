@@ -5,6 +5,7 @@
 use crate::calendar::{Calendar, CalendarError};
 use crate::dsl::ast::{ArithOp, CmpOp};
 use crate::model::{Aggregate, Builtin, Cx};
+use crate::refdata::ResolvedData;
 use crate::table::Row;
 use crate::value::codes::{Catalog, credit_code_valid, 品目类别};
 use crate::value::{Amount, Percent, Value, normalize_text};
@@ -16,6 +17,8 @@ use std::cmp::Ordering;
 pub struct Env<'a> {
     pub calendar: &'a Calendar,
     pub catalog: &'a Catalog,
+    /// The reference data the rules name, as in force on the check date.
+    pub data: ResolvedData,
 }
 
 /// The rows an expression sees.
@@ -139,14 +142,12 @@ pub fn eval<'a>(cx: &'a Cx, f: Frame<'a>, env: &Env) -> EvalResult<'a> {
             let empty = is_blank(&v);
             Cow::Owned(Value::Bool(empty != *negated))
         }
-        Cx::Member(a, set, negated) => {
+        Cx::Member(a, set, negated) => Cow::Owned(member(&*eval(a, f, env)?, set, *negated)),
+        Cx::MemberData(a, name, negated) => {
             let v = eval(a, f, env)?;
-            if is_blank(&v) {
-                return Ok(Cow::Owned(Value::Empty));
-            }
-            let found = set.iter().any(|s| compare(&v, s) == Some(Ordering::Equal));
-            Cow::Owned(Value::Bool(found != *negated))
+            Cow::Owned(member(&v, env.data.codes(name)?, *negated))
         }
+        Cx::Data(name) => Cow::Owned(env.data.value(name)?),
         Cx::Deadline(a, period) => match eval(a, f, env)?.as_ref() {
             Value::Date(d) => Cow::Owned(Value::Date(env.calendar.deadline(*d, *period)?)),
             _ => Cow::Owned(Value::Empty),
@@ -156,7 +157,7 @@ pub fn eval<'a>(cx: &'a Cx, f: Frame<'a>, env: &Env) -> EvalResult<'a> {
             let s = eval(start, f, env)?;
             match (a.as_ref(), s.as_ref()) {
                 (Value::Date(a), Value::Date(s)) => {
-                    Cow::Owned(Value::Bool(*a <= env.calendar.deadline(*s, *period)?))
+                    Cow::Owned(Value::Bool(env.calendar.within(*s, *period, *a)?))
                 }
                 _ => Cow::Owned(Value::Empty),
             }
@@ -382,8 +383,10 @@ fn builtin(func: Builtin, args: &[Cx], f: Frame, env: &Env) -> Result<Value, Cal
             let Some(code) = text_of(&first) else {
                 return Ok(Value::Empty);
             };
-            let Cx::Member(_, set, _) = &args[1] else {
-                return Ok(Value::Empty);
+            let set = match &args[1] {
+                Cx::Member(_, set, _) => set.as_slice(),
+                Cx::MemberData(_, name, _) => env.data.codes(name)?,
+                _ => return Ok(Value::Empty),
             };
             let Some(entry) = env.catalog.get(&code) else {
                 return Ok(Value::Bool(false));
@@ -425,4 +428,13 @@ fn builtin(func: Builtin, args: &[Cx], f: Frame, env: &Env) -> Result<Value, Cal
             _ => Value::Empty,
         },
     })
+}
+
+/// Whether `v` is in `set`; unknown for a blank value.
+fn member(v: &Value, set: &[Value], negated: bool) -> Value {
+    if is_blank(v) {
+        return Value::Empty;
+    }
+    let found = set.iter().any(|s| compare(v, s) == Some(Ordering::Equal));
+    Value::Bool(found != negated)
 }

@@ -145,6 +145,9 @@ fn summary(out: &mut String, report: &CheckReport) {
     for n in &report.notes {
         let _ = writeln!(out, "<p class=\"note\">注意：{}</p>", esc(n));
     }
+    for line in crate::refdata::versions_text(&report.data_versions) {
+        let _ = writeln!(out, "<p class=\"meta\">参考数据：{}</p>", esc(&line));
+    }
 }
 
 fn inputs(out: &mut String, report: &CheckReport) {

@@ -86,6 +86,9 @@ pub fn render(report: &CheckReport) -> String {
     for n in &report.notes {
         writeln!(out, "  注意：{n}").ok();
     }
+    for line in crate::refdata::versions_text(&report.data_versions) {
+        writeln!(out, "  {dim}参考数据：{line}{dim:#}").ok();
+    }
     for sev in [Severity::Error, Severity::Warning, Severity::Info] {
         let items: Vec<&Finding> = report
             .findings

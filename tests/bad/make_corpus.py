@@ -538,7 +538,7 @@ def sheets():
             (dt.datetime(1900, 1, 1), "2025-07-15"),
             (dt.datetime(1900, 2, 28), "2025-07-15"),
             (60, "2025-07-15"),
-            (dt.datetime(1900, 3, 1), dt.datetime(1900, 3, 20)),
+            (dt.datetime(1900, 3, 1), dt.datetime(1900, 4, 2)),
             ("1900年2月29日", "2025-07-15"),
         ]):
             ws.append(row(i + 1, **{"中标通知书日期": notice, "合同签订日期": signed}))
@@ -550,7 +550,8 @@ def sheets():
          "第4行 中标通知书日期 “1900-02-28”超出日期的取值范围",
          "第5行 中标通知书日期 “1900-02-29”超出日期的取值范围",
          "第7行 中标通知书日期 “1900年2月29日”不是有效的日期（应为日期，如 2025-07-01 或 2025年7月1日）",
-         # 1900-03-01 is a date, but no calendar covers 1900: said, not guessed.
+         # 1900-03-01 is a date, but no calendar covers 1900: whether 04-02 is within
+         # 30 days turns on 1900-03-31, so it is said, not guessed.
          '"cell":"G6"', "节假日日历未收录1900年（已收录：2019–2026），无法计算涉及1900-03-31的期限", args=CHECK_ZJ)
 
     long_ok = "长" * 32767
