@@ -172,7 +172,7 @@ fn a_year_added_through_rules_dir_is_used() {
         assert_eq!(found[0].0, "error", "{found:?}");
         assert!(found[0].1.contains(last), "{found:?}");
         // Added to the built-in calendar, not replacing it.
-        let lib = RuleLibrary::open_with(Some(&rules), None).unwrap();
+        let lib = RuleLibrary::open_with(Some(rules.as_path()), None).unwrap();
         let years: Vec<i32> = lib.calendar.covered_years().iter().copied().collect();
         assert!(
             years.contains(&2019) && years.contains(&2026) && years.contains(&year),
