@@ -26,7 +26,11 @@ pub(crate) fn read(path: &Path, ctx: &Ctx<'_>) -> Result<Vec<SheetRead>, ReadErr
         Finished::Done(o) => o,
         Finished::Redo => SheetOutcome::Empty,
     };
-    Ok(vec![SheetRead { sheet, outcome }])
+    Ok(vec![SheetRead {
+        sheet,
+        outcome,
+        notes: Vec::new(),
+    }])
 }
 
 /// Decodes a .csv/.txt file and calls `f` with each record and its 1-based
@@ -60,12 +64,13 @@ pub(crate) fn for_each_record(
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
+                let at = e.position().or(record.position());
                 return Err(ReadError::Sheet {
                     file: file.into(),
                     sheet: sheet.into(),
                     detail: format!(
-                        "第{}条记录无法解析（{e}）",
-                        record.position().map_or(0, |p| p.record() + 1)
+                        "第{}条记录无法解析（分隔符或引号不成对）",
+                        at.map_or(1, |p| p.record() + 1)
                     ),
                 });
             }
