@@ -90,11 +90,16 @@ pub fn check(
     let mut data = Dataset::default();
     let mut inputs = Vec::new();
     let specs = lib.book.workbook_tables();
+    // What the reader skipped or worked around, for the report's notes.
+    let mut reader_notes = Vec::new();
     for path in &req.files {
         progress(&path.display().to_string());
         let read = read_workbook(path, &specs, &req.limits)?;
         let mut sheets = Vec::new();
         for s in read.sheets {
+            for note in &s.notes {
+                reader_notes.push(format!("{}：工作表“{}”{note}", read.file, s.sheet));
+            }
             match s.outcome {
                 SheetOutcome::Table(t) => {
                     sheets.push(SheetReport {
@@ -156,7 +161,7 @@ pub fn check(
         )?);
     }
     let findings = engine::run(&lib.book, set, &data, Some(req.as_of), &lib.env());
-    let mut notes = Vec::new();
+    let mut notes = reader_notes;
     for name in &set.chain {
         if let Some(s) = lib.book.sets.iter().find(|s| &s.name == name)
             && let Some(effective) = s.effective.filter(|e| req.as_of < *e)

@@ -82,7 +82,10 @@ mod tests {
 
     #[test]
     fn reports_are_chinese_and_unwrapped() {
-        let file = format!("/tmp/{}-一份很长的文件名-with-hyphens.xlsx", "a-b".repeat(40));
+        let file = format!(
+            "/tmp/{}-一份很长的文件名-with-hyphens.xlsx",
+            "a-b".repeat(40)
+        );
         let e = JicaiError::NothingRecognised {
             file: file.clone(),
             detail: "工作表“Sheet1”：前 30 个非空行中没有表头".into(),

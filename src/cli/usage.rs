@@ -63,7 +63,9 @@ pub(crate) fn message(e: &clap::Error) -> String {
     if let Some(usage) = get(ContextKind::Usage) {
         let usage = usage.trim();
         let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
-        let usage = usage.replace("[OPTIONS]", "[选项]").replace("[COMMAND]", "[命令]");
+        let usage = usage
+            .replace("[OPTIONS]", "[选项]")
+            .replace("[COMMAND]", "[命令]");
         text.push_str(&format!("\n\n用法：{usage}"));
     }
     text.push_str("\n\n运行 jicai --help 查看说明。");
@@ -101,9 +103,18 @@ mod tests {
         for (args, expect) in [
             (&["jicai", "chek"][..], "没有“chek”这个命令"),
             (&["jicai", "check", "a.xlsx"], "缺少必需的参数"),
-            (&["jicai", "check", "a.xlsx", "-p", "全国", "--bogus"], "无法识别的参数“--bogus”"),
-            (&["jicai", "check", "a.xlsx", "-p", "全国", "--format", "pdf"], "“pdf”无效"),
-            (&["jicai", "check", "a.xlsx", "-p", "全国", "--as-of", "昨天"], "应为日期"),
+            (
+                &["jicai", "check", "a.xlsx", "-p", "全国", "--bogus"],
+                "无法识别的参数“--bogus”",
+            ),
+            (
+                &["jicai", "check", "a.xlsx", "-p", "全国", "--format", "pdf"],
+                "“pdf”无效",
+            ),
+            (
+                &["jicai", "check", "a.xlsx", "-p", "全国", "--as-of", "昨天"],
+                "应为日期",
+            ),
         ] {
             let m = error(args);
             assert!(m.contains(expect), "{args:?}: {m}");

@@ -291,12 +291,7 @@ fn arith(op: ArithOp, a: &Value, b: &Value) -> Result<Value, EvalError> {
     }))
 }
 
-fn aggregate(
-    func: Aggregate,
-    arg: Option<&Cx>,
-    f: Frame,
-    env: &Env,
-) -> Result<Value, EvalError> {
+fn aggregate(func: Aggregate, arg: Option<&Cx>, f: Frame, env: &Env) -> Result<Value, EvalError> {
     let Some(arg) = arg else {
         return Ok(Value::Number(Decimal::from(f.group.len())));
     };
@@ -324,7 +319,9 @@ fn aggregate(
             match sum(&values)? {
                 Value::Amount(a) => mean(a.yuan()).map(|v| Value::Amount(Amount::from_yuan(v))),
                 Value::Number(x) => mean(x).map(Value::Number),
-                Value::Percent(p) => mean(p.points()).map(|v| Value::Percent(Percent::from_points(v))),
+                Value::Percent(p) => {
+                    mean(p.points()).map(|v| Value::Percent(Percent::from_points(v)))
+                }
                 _ => None,
             }
             .unwrap_or(Value::Empty)

@@ -144,7 +144,7 @@ fn check_zip(path: &Path, file: &str, limits: &ReadLimits) -> Result<Detected, R
     let f = File::open(path).map_err(|e| open_error(file, &e))?;
     let archive = zip::ZipArchive::new(BufReader::new(f)).map_err(|e| ReadError::Corrupt {
         file: file.into(),
-        detail: format!("zip 结构无法解析（{e}），文件可能被截断"),
+        detail: format!("zip 结构无法解析（{}），文件可能被截断", zip_reason(&e)),
     })?;
     let meta = archive.metadata();
     let mut names = Vec::with_capacity(meta.len());
@@ -152,7 +152,7 @@ fn check_zip(path: &Path, file: &str, limits: &ReadLimits) -> Result<Detected, R
     for i in 0..meta.len() {
         let entry = meta.entry(i).map_err(|e| ReadError::Corrupt {
             file: file.into(),
-            detail: format!("zip 目录第 {} 项无法读取（{e}）", i + 1),
+            detail: format!("zip 目录第 {} 项无法读取（{}）", i + 1, zip_reason(&e)),
         })?;
         let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
         // Part names are case-insensitive and some writers use "\\".
@@ -268,7 +268,11 @@ fn office_document(path: &Path, names: &[String]) -> Option<String> {
         .then(|| read_zip_part(path, "_rels/.rels", 64 * 1024))
         .flatten()
         .and_then(|rels| office_document_target(&rels))
-        .map(|t| t.trim_start_matches('/').replace('\\', "/").to_ascii_lowercase())
+        .map(|t| {
+            t.trim_start_matches('/')
+                .replace('\\', "/")
+                .to_ascii_lowercase()
+        })
         .filter(|t| has(t));
     from_rels.or_else(|| {
         ["xl/workbook.xml", "xl/workbook.bin"]
@@ -359,7 +363,10 @@ fn check_ole(path: &Path, file: &str, limits: &ReadLimits) -> Result<Format, Rea
 /// Whether `needle` occurs in `hay`, ASCII letters matched without regard
 /// to case ("WORKBOOK" is the same stream as "Workbook").
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    needle.is_empty() || hay.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+    needle.is_empty()
+        || hay
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// An Excel 2.x–4.x worksheet: a bare BIFF stream (no compound file)
@@ -369,14 +376,39 @@ fn is_old_biff(head: &[u8]) -> bool {
 }
 
 pub(crate) fn open_error(file: &str, e: &std::io::Error) -> ReadError {
-    let detail = match e.kind() {
-        std::io::ErrorKind::NotFound => "文件不存在".to_string(),
-        std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
-        _ => e.to_string(),
-    };
     ReadError::Open {
         file: file.into(),
-        detail,
+        detail: io_reason(e),
+    }
+}
+
+/// An I/O error in Chinese (the system's own text is English).
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "文件不存在".into(),
+        PermissionDenied => "没有读取权限".into(),
+        IsADirectory => "这是一个目录".into(),
+        UnexpectedEof => "文件意外结束，可能被截断".into(),
+        InvalidData => "数据无效".into(),
+        OutOfMemory => "内存不足".into(),
+        _ => match e.raw_os_error() {
+            Some(code) => format!("读取失败（系统错误码 {code}）"),
+            None => "读取失败".into(),
+        },
+    }
+}
+
+/// A zip error in Chinese.
+fn zip_reason(e: &zip::result::ZipError) -> String {
+    use zip::result::ZipError::*;
+    match e {
+        Io(e) => io_reason(e),
+        InvalidArchive(_) => "找不到完整的 zip 目录".into(),
+        UnsupportedArchive(_) => "使用了不支持的 zip 特性".into(),
+        FileNotFound => "缺少部件".into(),
+        InvalidPassword => "密码错误".into(),
+        _ => "zip 结构有误".into(),
     }
 }
 
@@ -422,8 +454,12 @@ mod tests {
 
     #[test]
     fn old_biff_is_recognised() {
-        assert!(is_old_biff(&[0x09, 0x00, 0x04, 0x00, 0x02, 0x00, 0x10, 0x00]));
-        assert!(is_old_biff(&[0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00]));
+        assert!(is_old_biff(&[
+            0x09, 0x00, 0x04, 0x00, 0x02, 0x00, 0x10, 0x00
+        ]));
+        assert!(is_old_biff(&[
+            0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00
+        ]));
         assert!(!is_old_biff(&[0x09, 0x08, 0x10, 0x00]));
         assert!(!is_old_biff(b"a,b,c\n"));
     }
@@ -431,7 +467,10 @@ mod tests {
     #[test]
     fn office_document_from_rels() {
         let rels = r#"<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/main/Book.xml"/></Relationships>"#;
-        assert_eq!(office_document_target(rels).as_deref(), Some("/main/Book.xml"));
+        assert_eq!(
+            office_document_target(rels).as_deref(),
+            Some("/main/Book.xml")
+        );
         assert_eq!(office_document_target("<Relationships/>"), None);
     }
 }

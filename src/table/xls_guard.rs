@@ -10,7 +10,10 @@ use super::ReadLimits;
 /// Why the file is refused: a limit (what, limit) or corruption.
 #[derive(Debug, PartialEq)]
 pub(crate) enum Refusal {
-    Limit { what: String, limit: String },
+    Limit {
+        what: String,
+        limit: String,
+    },
     Corrupt(String),
     /// A FILEPASS record: the workbook has an open password.
     Encrypted,
@@ -165,7 +168,8 @@ fn check_dimensions(r: &[u8], max_rows: u64, max_cols: u64, budget: u64) -> Resu
         )));
     }
     let (rows, cols) = (rl - rf, cl - cf);
-    if rows > max_rows || rows.saturating_mul(cols) > max_rows.saturating_mul(max_cols).min(budget) {
+    if rows > max_rows || rows.saturating_mul(cols) > max_rows.saturating_mul(max_cols).min(budget)
+    {
         return Err(limit(
             format!("工作表声明的范围为 {rows} 行 × {cols} 列"),
             max_rows,

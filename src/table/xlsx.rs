@@ -21,10 +21,11 @@ type Input = BufReader<File>;
 
 /// A workbook whose sheets calamine can stream.
 trait Streamed {
-    /// The sheet's merged regions; `Err` when calamine cannot read them
-    /// (whole-column "A:A" merges, for one), in which case the sheet is
-    /// read without them.
-    fn merges(&mut self, name: &str) -> Result<Vec<Dimensions>, ()>;
+    /// The sheet's merged regions. `Ok(None)` when calamine cannot make
+    /// sense of a region's reference (whole-column "A:A" or whole-row
+    /// "1:1" merges): the sheet is then read without them. `Err` when the
+    /// part itself is damaged.
+    fn merges(&mut self, name: &str) -> Result<Option<Vec<Dimensions>>, ()>;
     /// Calls `on_cell` for each cell until it says stop. `Ok(false)`: the
     /// sheet is not a worksheet after all.
     fn cells<'b>(
@@ -36,8 +37,19 @@ trait Streamed {
 }
 
 impl Streamed for Xlsx<Input> {
-    fn merges(&mut self, name: &str) -> Result<Vec<Dimensions>, ()> {
-        self.merge_cells_by_sheet_name(name).map_err(|_| ())
+    fn merges(&mut self, name: &str) -> Result<Option<Vec<Dimensions>>, ()> {
+        match self.merge_cells_by_sheet_name(name) {
+            Ok(m) => Ok(Some(m)),
+            Err(
+                XlsxError::Io(_)
+                | XlsxError::Zip(_)
+                | XlsxError::Xml(_)
+                | XlsxError::XmlAttr(_)
+                | XlsxError::XmlEof(_)
+                | XlsxError::FileNotFound(_),
+            ) => Err(()),
+            Err(_) => Ok(None),
+        }
     }
     fn cells<'b>(
         &'b mut self,
@@ -56,9 +68,9 @@ impl Streamed for Xlsx<Input> {
 }
 
 impl Streamed for Xlsb<Input> {
-    fn merges(&mut self, _: &str) -> Result<Vec<Dimensions>, ()> {
+    fn merges(&mut self, _: &str) -> Result<Option<Vec<Dimensions>>, ()> {
         // calamine does not expose merged regions of .xlsb files.
-        Ok(Vec::new())
+        Ok(Some(Vec::new()))
     }
     fn cells<'b>(
         &'b mut self,
@@ -196,17 +208,26 @@ fn read_sheet(
 }
 
 /// The sheet's merged regions, or none (with a note) when calamine cannot
-/// read them: the cells are still readable.
+/// read their references: the cells are still readable. Reading them
+/// parses the whole sheet part, so a damaged sheet usually shows here
+/// first: the message is about the sheet, not about merged cells.
 fn merges(
     book: &mut impl Streamed,
     ctx: &Ctx<'_>,
     name: &str,
     notes: &mut Vec<String>,
 ) -> Result<Vec<Dimensions>, ReadError> {
-    Ok(in_calamine(ctx.file, || Ok(book.merges(name)))?.unwrap_or_else(|()| {
-        notes.push("合并单元格信息无法识别（如整列、整行合并），已按未合并读取".into());
-        Vec::new()
-    }))
+    match in_calamine(ctx.file, || Ok(book.merges(name)))? {
+        Ok(Some(m)) => Ok(m),
+        Ok(None) => {
+            let note = "合并单元格的范围无法识别（如整列、整行合并），已按未合并读取";
+            if !notes.iter().any(|n| n == note) {
+                notes.push(note.into());
+            }
+            Ok(Vec::new())
+        }
+        Err(()) => Err(sheet_error(ctx, name, "内容已损坏，无法解析".into())),
+    }
 }
 
 /// One pass over the sheet's cells, grouped into rows; also returns how
@@ -225,8 +246,7 @@ fn stream<'a>(
     let mut stopped = false;
     book.cells(ctx, name, &mut |cell| {
         let (r, c) = cell.get_position();
-        if r != current && !row.is_empty() && push(&mut builder, current, &mut row)? == Flow::Stop
-        {
+        if r != current && !row.is_empty() && push(&mut builder, current, &mut row)? == Flow::Stop {
             stopped = true;
             return Ok(Flow::Stop);
         }

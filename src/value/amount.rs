@@ -292,10 +292,17 @@ fn parse_number_in(number: &str, unit: AmountUnit) -> Result<Amount, AmountError
 /// in "3千万元").
 fn arabic_times_unit(number: &str) -> Result<Decimal, AmountError> {
     use super::numeral::NumberError;
-    let (digits, factor) = [('十', 10), ('拾', 10), ('百', 100), ('佰', 100), ('千', 1000), ('仟', 1000)]
-        .into_iter()
-        .find_map(|(c, f)| number.strip_suffix(c).map(|d| (d, f)))
-        .ok_or(AmountError::Invalid)?;
+    let (digits, factor) = [
+        ('十', 10),
+        ('拾', 10),
+        ('百', 100),
+        ('佰', 100),
+        ('千', 1000),
+        ('仟', 1000),
+    ]
+    .into_iter()
+    .find_map(|(c, f)| number.strip_suffix(c).map(|d| (d, f)))
+    .ok_or(AmountError::Invalid)?;
     let n = parse_plain_decimal(digits).map_err(|e| match e {
         NumberError::Overflow => AmountError::OutOfRange,
         NumberError::Syntax => AmountError::Invalid,
@@ -629,13 +636,31 @@ mod tests {
             ("100圆", dec!(100)),
         ];
         for (text, v) in cases {
-            assert_eq!(Amount::parse_cell(text, AmountUnit::万元), Ok(yuan(v)), "{text}");
+            assert_eq!(
+                Amount::parse_cell(text, AmountUnit::万元),
+                Ok(yuan(v)),
+                "{text}"
+            );
         }
-        assert_eq!(Amount::parse_literal("一亿二千万元"), Ok(yuan(dec!(120000000))));
+        assert_eq!(
+            Amount::parse_literal("一亿二千万元"),
+            Ok(yuan(dec!(120000000)))
+        );
         assert_eq!(Amount::parse_literal("3千万元"), Ok(yuan(dec!(30000000))));
         // Without a unit, a Chinese numeral takes the column's unit.
-        assert_eq!(Amount::parse_cell("四百", AmountUnit::万元), Ok(yuan(dec!(4000000))));
-        for bad in ["元", "伍角伍角", "十角", "壹元伍", "元伍角零", "--3千万", "3千千"] {
+        assert_eq!(
+            Amount::parse_cell("四百", AmountUnit::万元),
+            Ok(yuan(dec!(4000000)))
+        );
+        for bad in [
+            "元",
+            "伍角伍角",
+            "十角",
+            "壹元伍",
+            "元伍角零",
+            "--3千万",
+            "3千千",
+        ] {
             assert!(Amount::parse_cell(bad, AmountUnit::元).is_err(), "{bad}");
         }
     }
@@ -697,7 +722,11 @@ mod tests {
         const D: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
         const POS: [&str; 4] = ["", "十", "百", "千"];
         const GROUP: [&str; 3] = ["", "万", "亿"];
-        let digits: Vec<u32> = n.to_string().chars().filter_map(|c| c.to_digit(10)).collect();
+        let digits: Vec<u32> = n
+            .to_string()
+            .chars()
+            .filter_map(|c| c.to_digit(10))
+            .collect();
         let groups: Vec<&[u32]> = digits.rchunks(4).collect();
         let mut out = String::new();
         let mut zero = false;
