@@ -119,7 +119,14 @@ mod tests {
             let m = error(args);
             assert!(m.contains(expect), "{args:?}: {m}");
             assert!(m.contains("jicai --help"), "{m}");
-            for english in ["error:", "Usage:", "For more", "[OPTIONS]", "tip:"] {
+            for english in [
+                "error:",
+                "Usage:",
+                "For more",
+                "[OPTIONS]",
+                "<COMMAND>",
+                "tip:",
+            ] {
                 assert!(!m.contains(english), "{english} in {m}");
             }
         }
