@@ -63,9 +63,7 @@ pub(crate) fn message(e: &clap::Error) -> String {
     if let Some(usage) = get(ContextKind::Usage) {
         let usage = usage.trim();
         let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
-        let usage = usage
-            .replace("[OPTIONS]", "[选项]")
-            .replace("[COMMAND]", "[命令]");
+        let usage = usage.replace("OPTIONS", "选项").replace("COMMAND", "命令");
         text.push_str(&format!("\n\n用法：{usage}"));
     }
     text.push_str("\n\n运行 jicai --help 查看说明。");
