@@ -133,17 +133,16 @@ pub fn check(
             }
         }
         if sheets.iter().all(|s| s.table.is_none()) && req.facts.is_none() {
-            let detail = sheets
-                .iter()
-                .map(|s| {
-                    format!(
-                        "工作表“{}”：{}",
-                        s.sheet,
-                        s.note.clone().unwrap_or_default()
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("；");
+            // A file of one sheet (every csv, whose sheet is named after
+            // the file) needs no sheet name: the message already names the file.
+            let detail = match sheets.as_slice() {
+                [only] => only.note.clone().unwrap_or_default(),
+                _ => sheets
+                    .iter()
+                    .map(|s| format!("工作表“{}”：{}", s.sheet, s.note.clone().unwrap_or_default()))
+                    .collect::<Vec<_>>()
+                    .join("；"),
+            };
             return Err(JicaiError::NothingRecognised {
                 file: read.file,
                 detail,

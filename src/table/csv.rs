@@ -13,9 +13,18 @@ pub(crate) fn read(path: &Path, ctx: &Ctx<'_>) -> Result<Vec<SheetRead>, ReadErr
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut builder = SheetBuilder::new(ctx, &sheet, Some(Vec::new()));
+    let max_columns = ctx.limits.max_columns as usize;
+    let mut skipped = 0u64;
     for_each_record(path, ctx.file, &sheet, |row, record| {
+        // Fields beyond the column limit are skipped, as in workbooks.
+        skipped += record
+            .iter()
+            .skip(max_columns)
+            .filter(|s| !s.trim().is_empty())
+            .count() as u64;
         let cells: Vec<(u32, &str)> = record
             .iter()
+            .take(max_columns)
             .enumerate()
             .filter(|(_, s)| !s.trim().is_empty())
             .map(|(i, s)| (u32::try_from(i).unwrap_or(u32::MAX), s))
@@ -29,7 +38,7 @@ pub(crate) fn read(path: &Path, ctx: &Ctx<'_>) -> Result<Vec<SheetRead>, ReadErr
     Ok(vec![SheetRead {
         sheet,
         outcome,
-        notes: Vec::new(),
+        notes: super::grid::skipped_note(ctx, skipped).into_iter().collect(),
     }])
 }
 

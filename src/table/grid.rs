@@ -35,7 +35,7 @@ pub(crate) fn read(
             let mut book = in_calamine(ctx.file, || {
                 Ods::new(reader).map_err(|e| match e {
                     calamine::OdsError::Password => encrypted(ctx),
-                    _ => corrupt(ctx, "无法解析 OpenDocument 表格的内容"),
+                    _ => corrupt(ctx, "无法解析 .ods 表格的内容"),
                 })
             })?;
             // calamine does not expose merged regions of .ods files.

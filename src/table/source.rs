@@ -216,7 +216,7 @@ fn classify_zip(file: &str, names: &[String], path: &Path) -> Result<Format, Rea
         if mime.starts_with("application/vnd.oasis.opendocument.text") {
             return Err(not_a_workbook(
                 file,
-                "这是 OpenDocument 文本文档（.odt），不是表格",
+                "这是开放文档格式的文字文档（.odt），不是表格",
             ));
         }
     }
@@ -242,7 +242,7 @@ fn classify_zip(file: &str, names: &[String], path: &Path) -> Result<Format, Rea
     if has("content.xml") {
         return Err(not_a_workbook(
             file,
-            "这是 OpenDocument 文档，但不是电子表格（.ods）",
+            "这是开放文档格式的文件，但不是电子表格（.ods）",
         ));
     }
     if has("[content_types].xml") {

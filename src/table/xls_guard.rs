@@ -227,16 +227,16 @@ impl<'a> Cfb<'a> {
         let mut guard = cfb.max_sectors();
         while difat < END_OF_CHAIN && guard > 0 {
             guard -= 1;
-            let s = cfb.sector_bytes(difat).ok_or("DIFAT 扇区越界")?;
+            let s = cfb.sector_bytes(difat).ok_or("扇区分配表的扩展扇区越界")?;
             fat_sectors.extend(words(s).take(per).filter(|&x| x < END_OF_CHAIN));
             difat = words(s).nth(per).unwrap_or(END_OF_CHAIN);
         }
         if fat_sectors.len() > cfb.max_sectors() {
-            return Err("FAT 扇区数目无效".into());
+            return Err("扇区分配表的扇区数目无效".into());
         }
         for s in fat_sectors {
             cfb.fat
-                .extend(words(cfb.sector_bytes(s).ok_or("FAT 扇区越界")?));
+                .extend(words(cfb.sector_bytes(s).ok_or("扇区分配表所在扇区越界")?));
         }
         let dir = cfb.chain_bytes(u32_at(0x30), None)?;
         for e in dir.chunks_exact(128) {
@@ -278,8 +278,10 @@ impl<'a> Cfb<'a> {
         let mut guard = self.minifat.len() + 1;
         while s < END_OF_CHAIN && (out.len() as u64) < size {
             guard = guard.checked_sub(1).ok_or("迷你扇区链有环")?;
+            // The mini stream's last sector may be short, as the file's may.
             let at = s as usize * 64;
-            out.extend_from_slice(mini.get(at..at + 64).ok_or("迷你扇区越界")?);
+            let end = (at + 64).min(mini.len());
+            out.extend_from_slice(mini.get(at..end).filter(|b| !b.is_empty()).ok_or("迷你扇区越界")?);
             s = *self.minifat.get(s as usize).ok_or("迷你扇区表越界")?;
         }
         out.truncate(size as usize);
@@ -309,7 +311,7 @@ impl<'a> Cfb<'a> {
             if size.is_some_and(|n| out.len() as u64 >= n) {
                 break;
             }
-            s = *self.fat.get(s as usize).ok_or("FAT 越界")?;
+            s = *self.fat.get(s as usize).ok_or("扇区分配表越界")?;
         }
         if let Some(n) = size {
             out.truncate(usize::try_from(n).unwrap_or(usize::MAX));
