@@ -5,7 +5,8 @@
 //! report has to show what the uploader typed, where they typed it. The
 //! sheet is read again with the same safeguards as the table reader: .xlsx
 //! is streamed cell by cell (its declared dimension is never trusted), and
-//! cells beyond the row/column limits are refused, not dropped.
+//! rows beyond the row limit are refused; cells beyond the column limit
+//! are left out, as when the table was read.
 
 use crate::table::{ReadError, ReadLimits};
 use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsx, XlsxError};
@@ -111,6 +112,9 @@ impl Guard<'_> {
         row: u32,
         mut cells: Vec<(u32, RawCell)>,
     ) -> Result<bool, ReadError> {
+        // As when the table was read: cells beyond the column limit are
+        // left out (the report's notes say how many).
+        cells.retain(|(c, _)| *c < self.limits.max_columns);
         if cells.is_empty() {
             return Ok(true);
         }
@@ -120,9 +124,6 @@ impl Guard<'_> {
                 format!("{} 行", self.limits.max_rows),
             ));
         }
-        // As when the table was read: cells beyond the column limit are
-        // left out (the report's notes say how many).
-        cells.retain(|(c, _)| *c < self.limits.max_columns);
         for (_, c) in &mut cells {
             if let RawCell::Text(s) = c
                 && s.chars().count() > self.limits.max_cell_chars
