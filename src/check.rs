@@ -139,7 +139,13 @@ pub fn check(
                 [only] => only.note.clone().unwrap_or_default(),
                 _ => sheets
                     .iter()
-                    .map(|s| format!("工作表“{}”：{}", s.sheet, s.note.clone().unwrap_or_default()))
+                    .map(|s| {
+                        format!(
+                            "工作表“{}”：{}",
+                            s.sheet,
+                            s.note.clone().unwrap_or_default()
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join("；"),
             };

@@ -38,7 +38,9 @@ pub(crate) fn read(path: &Path, ctx: &Ctx<'_>) -> Result<Vec<SheetRead>, ReadErr
     Ok(vec![SheetRead {
         sheet,
         outcome,
-        notes: super::grid::skipped_note(ctx, skipped).into_iter().collect(),
+        notes: super::grid::skipped_note(ctx, skipped)
+            .into_iter()
+            .collect(),
     }])
 }
 

@@ -281,7 +281,11 @@ impl<'a> Cfb<'a> {
             // The mini stream's last sector may be short, as the file's may.
             let at = s as usize * 64;
             let end = (at + 64).min(mini.len());
-            out.extend_from_slice(mini.get(at..end).filter(|b| !b.is_empty()).ok_or("迷你扇区越界")?);
+            out.extend_from_slice(
+                mini.get(at..end)
+                    .filter(|b| !b.is_empty())
+                    .ok_or("迷你扇区越界")?,
+            );
             s = *self.minifat.get(s as usize).ok_or("迷你扇区表越界")?;
         }
         out.truncate(size as usize);
