@@ -95,11 +95,16 @@ pub fn check(
     let mut data = Dataset::default();
     let mut inputs = Vec::new();
     let specs = lib.book.workbook_tables();
+    // What the reader skipped or worked around, for the report's notes.
+    let mut reader_notes = Vec::new();
     for path in &req.files {
         progress(&path.display().to_string());
         let read = read_workbook(path, &specs, &req.limits)?;
         let mut sheets = Vec::new();
         for s in read.sheets {
+            for note in &s.notes {
+                reader_notes.push(format!("{}：工作表“{}”{note}", read.file, s.sheet));
+            }
             match s.outcome {
                 SheetOutcome::Table(t) => {
                     sheets.push(SheetReport {
@@ -131,17 +136,22 @@ pub fn check(
             }
         }
         if sheets.iter().all(|s| s.table.is_none()) && req.facts.is_none() {
-            let detail = sheets
-                .iter()
-                .map(|s| {
-                    format!(
-                        "工作表“{}”：{}",
-                        s.sheet,
-                        s.note.clone().unwrap_or_default()
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("；");
+            // A file of one sheet (every csv, whose sheet is named after
+            // the file) needs no sheet name: the message already names the file.
+            let detail = match sheets.as_slice() {
+                [only] => only.note.clone().unwrap_or_default(),
+                _ => sheets
+                    .iter()
+                    .map(|s| {
+                        format!(
+                            "工作表“{}”：{}",
+                            s.sheet,
+                            s.note.clone().unwrap_or_default()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("；"),
+            };
             return Err(JicaiError::NothingRecognised {
                 file: read.file,
                 detail,
@@ -170,7 +180,7 @@ pub fn check(
         Some(req.as_of),
         &lib.env(set, Some(req.as_of)),
     );
-    let mut notes = Vec::new();
+    let mut notes = reader_notes;
     for name in &set.chain {
         if let Some(s) = lib.book.sets.iter().find(|s| &s.name == name)
             && let Some(effective) = s.effective.filter(|e| req.as_of < *e)

@@ -47,3 +47,54 @@ fn numbered(items: &[String]) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+impl JicaiError {
+    /// The message as the command line prints it: miette's report (source
+    /// snippets for rule errors) with its English labels said in Chinese,
+    /// and lines never wrapped, so a file path is never broken.
+    pub fn render(&self) -> String {
+        let handler = miette::GraphicalReportHandler::new()
+            .with_wrap_lines(false)
+            .with_break_words(false)
+            .with_links(false);
+        let mut out = String::new();
+        if handler.render_report(&mut out, self).is_err() {
+            out = self.to_string();
+        }
+        chinese_labels(&out)
+    }
+}
+
+/// miette's few fixed English words, in Chinese.
+fn chinese_labels(report: &str) -> String {
+    const LABELS: [(&str, &str); 4] = [
+        ("help: ", "提示："),
+        ("Error: ", "错误："),
+        ("Warning: ", "警告："),
+        ("Advice: ", "建议："),
+    ];
+    LABELS
+        .iter()
+        .fold(report.to_string(), |s, (en, zh)| s.replace(en, zh))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_are_chinese_and_unwrapped() {
+        let file = format!(
+            "/tmp/{}-一份很长的文件名-with-hyphens.xlsx",
+            "a-b".repeat(40)
+        );
+        let e = JicaiError::NothingRecognised {
+            file: file.clone(),
+            detail: "工作表“Sheet1”：前 30 个非空行中没有表头".into(),
+        };
+        let text = e.render();
+        assert!(!text.contains("help"), "{text}");
+        assert!(text.contains("提示："), "{text}");
+        assert!(text.contains(&file), "the path is on one line: {text}");
+    }
+}

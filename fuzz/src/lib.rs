@@ -60,10 +60,7 @@ fn render(e: JicaiError) {
             let _ = (err.to_string(), err.caret_line());
         }
     }
-    let mut out = String::new();
-    let handler =
-        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
-    let _ = handler.render_report(&mut out, &e);
+    let _ = e.render();
 }
 
 /// Cell-value parsers: never panic, and whatever parses prints back to
@@ -115,9 +112,11 @@ pub fn values(data: &[u8]) {
 }
 
 /// libFuzzer's panic hook aborts on every panic, but the reader catches
-/// calamine's panics on damaged files and reports them as damaged (see
+/// calamine's panics on damaged files, around each call into calamine and
+/// nowhere else, and reports them as damaged (see
 /// `jicai::table::panic_is_caught`): those are the designed outcome, not a
-/// crash. Every other panic still reaches the hook it replaces.
+/// crash. Every other panic — any in jicai's own code — still reaches the
+/// hook it replaces and fails the run.
 fn let_caught_panics_pass() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {

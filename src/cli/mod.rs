@@ -9,6 +9,7 @@ mod generate;
 mod merge;
 mod rules;
 mod serve;
+mod usage;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -81,10 +82,17 @@ pub fn main() -> ExitCode {
     quiet_caught_panics();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { EXIT_FAILURE } else { 0 };
+        Err(e) if !e.use_stderr() => {
             e.print().ok();
-            return ExitCode::from(code);
+            return ExitCode::from(0);
+        }
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            e.print().ok();
+            return ExitCode::from(EXIT_FAILURE);
+        }
+        Err(e) => {
+            say!("错误：{}", usage::message(&e));
+            return ExitCode::from(EXIT_FAILURE);
         }
     };
     if let Some(dir) = cli
@@ -120,8 +128,9 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Damaged workbooks can make calamine panic; the reader catches that and
-/// reports the file as damaged, so the panic text would only be noise.
+/// Damaged workbooks can make calamine panic; the reader catches that
+/// (around calls into calamine only) and reports the file as damaged, so
+/// the panic text would only be noise.
 /// Every other panic still prints as usual.
 fn quiet_caught_panics() {
     let default = std::panic::take_hook();
@@ -134,6 +143,5 @@ fn quiet_caught_panics() {
 
 /// Renders an error with miette (source snippets for rule errors).
 pub fn report_error(e: crate::error::JicaiError) {
-    let report = miette::Report::new(e);
-    say!("{report:?}");
+    say!("{}", e.render());
 }

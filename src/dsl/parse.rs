@@ -320,7 +320,7 @@ fn rule_name(rule: Rule) -> &'static str {
         | Rule::postfix
         | Rule::atom => "表达式",
         Rule::cmp_op => "比较词（如 不超过、达到、>=）",
-        Rule::range_word => "以上/以下/以内",
+        Rule::range_word => "以上/以下/以内/内",
         Rule::level_word => "程度词（应当、必须、不得、一般、原则上、鼓励、可以）",
         Rule::column_type | Rule::type_simple => {
             "列类型（文本、数值、金额、百分比、期间、日期、是否、枚举）"
@@ -1099,9 +1099,11 @@ fn comparison_word(word: &str) -> CmpOp {
         "=" | "==" | "等于" => CmpOp::Eq,
         "!=" | "<>" | "≠" | "不等于" => CmpOp::Ne,
         ">=" | "≥" | "不少于" | "不低于" | "达到" | "不早于" => CmpOp::Ge,
-        "<=" | "≤" | "不超过" | "不高于" | "不多于" | "不晚于" => CmpOp::Le,
-        ">" | "超过" | "高于" | "多于" | "晚于" => CmpOp::Gt,
-        _ => CmpOp::Lt, // < 不足 低于 少于 早于
+        "<=" | "≤" | "不超过" | "未超过" | "不高于" | "不多于" | "不晚于" => {
+            CmpOp::Le
+        }
+        ">" | "超过" | "高于" | "大于" | "多于" | "晚于" => CmpOp::Gt,
+        _ => CmpOp::Lt, // < 不足 不满 低于 小于 少于 早于
     }
 }
 

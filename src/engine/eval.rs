@@ -9,6 +9,7 @@ use crate::refdata::ResolvedData;
 use crate::table::Row;
 use crate::value::codes::{Catalog, credit_code_valid, 品目类别};
 use crate::value::{Amount, Percent, Value, normalize_text};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::cmp::Ordering;
@@ -73,7 +74,19 @@ impl AggregateCache {
     }
 }
 
-pub type EvalResult<'a> = Result<Cow<'a, Value>, CalendarError>;
+/// Why a value could not be computed; the rule's verdict is then unknown
+/// and says why.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+    /// A sum, difference or product of uploaded values beyond what an
+    /// exact decimal holds (about 7.9 × 10^28).
+    #[error("数值过大，{0}超出可精确计算的范围（约 7.9×10^28），无法计算")]
+    Overflow(&'static str),
+}
+
+pub type EvalResult<'a> = Result<Cow<'a, Value>, EvalError>;
 
 static EMPTY: Value = Value::Empty;
 
@@ -90,8 +103,9 @@ pub fn eval<'a>(cx: &'a Cx, f: Frame<'a>, env: &Env) -> EvalResult<'a> {
         Cx::Arith(op, a, b) => {
             let a = eval(a, f, env)?;
             let b = eval(b, f, env)?;
-            Cow::Owned(arith(*op, &a, &b))
+            Cow::Owned(arith(*op, &a, &b)?)
         }
+        // Negating a Decimal never overflows (the range is symmetric).
         Cx::Neg(a) => Cow::Owned(match eval(a, f, env)?.as_ref() {
             Value::Number(n) => Value::Number(-n),
             Value::Amount(a) => Value::Amount(Amount::from_yuan(-a.yuan())),
@@ -156,6 +170,9 @@ pub fn eval<'a>(cx: &'a Cx, f: Frame<'a>, env: &Env) -> EvalResult<'a> {
             let a = eval(a, f, env)?;
             let s = eval(start, f, env)?;
             match (a.as_ref(), s.as_ref()) {
+                // A period runs forward from its start: a date before the
+                // start is not within it, whatever the calendar says.
+                (Value::Date(a), Value::Date(s)) if a < s => Cow::Owned(Value::Bool(false)),
                 (Value::Date(a), Value::Date(s)) => {
                     Cow::Owned(Value::Bool(env.calendar.within(*s, *period, *a)?))
                 }
@@ -164,6 +181,26 @@ pub fn eval<'a>(cx: &'a Cx, f: Frame<'a>, env: &Env) -> EvalResult<'a> {
         }
         Cx::Call(func, args) => Cow::Owned(builtin(*func, args, f, env)?),
     })
+}
+
+/// The first `在 B 起 N日内` in `cx` whose date lies before its start:
+/// (date, start). Such a date is a finding of its own kind (an act dated
+/// before what it must follow), named as such in the message.
+pub fn date_before_start(cx: &Cx, f: Frame, env: &Env) -> Option<(NaiveDate, NaiveDate)> {
+    let mut found = None;
+    cx.walk(&mut |c| {
+        if found.is_some() {
+            return;
+        }
+        if let Cx::Within(a, start, _) = c
+            && let (Ok(a), Ok(s)) = (eval(a, f, env), eval(start, f, env))
+            && let (Value::Date(a), Value::Date(s)) = (a.as_ref(), s.as_ref())
+            && a < s
+        {
+            found = Some((*a, *s));
+        }
+    });
+    found
 }
 
 fn is_blank(v: &Value) -> bool {
@@ -212,55 +249,50 @@ pub fn compare(a: &Value, b: &Value) -> Option<Ordering> {
     }
 }
 
-fn arith(op: ArithOp, a: &Value, b: &Value) -> Value {
+/// `a op b`; `Ok(Empty)` when the kinds do not combine or a divisor is
+/// zero, an error when the exact result does not fit.
+fn arith(op: ArithOp, a: &Value, b: &Value) -> Result<Value, EvalError> {
     use Value::*;
-    let div = |x: Decimal, y: Decimal| if y.is_zero() { None } else { x.checked_div(y) };
+    let amount = |v: Option<Decimal>| v.map(|v| Amount(crate::value::Amount::from_yuan(v)));
+    let percent = |v: Option<Decimal>| v.map(|v| Percent(crate::value::Percent::from_points(v)));
+    if op == ArithOp::Div {
+        let div = |x: Decimal, y: Decimal| if y.is_zero() { None } else { x.checked_div(y) };
+        return Ok(match (a, b) {
+            (Amount(x), Amount(y)) => div(x.yuan(), y.yuan()).map(Number),
+            (Number(x), Number(y)) => div(*x, *y).map(Number),
+            (Amount(x), Number(y)) => amount(div(x.yuan(), *y)),
+            _ => None,
+        }
+        .unwrap_or(Empty));
+    }
     let r = match (op, a, b) {
-        (ArithOp::Add, Amount(x), Amount(y)) => x
-            .yuan()
-            .checked_add(y.yuan())
-            .map(|v| Amount(crate::value::Amount::from_yuan(v))),
-        (ArithOp::Sub, Amount(x), Amount(y)) => x
-            .yuan()
-            .checked_sub(y.yuan())
-            .map(|v| Amount(crate::value::Amount::from_yuan(v))),
+        (ArithOp::Add, Amount(x), Amount(y)) => amount(x.yuan().checked_add(y.yuan())),
+        (ArithOp::Sub, Amount(x), Amount(y)) => amount(x.yuan().checked_sub(y.yuan())),
         (ArithOp::Add, Number(x), Number(y)) => x.checked_add(*y).map(Number),
         (ArithOp::Sub, Number(x), Number(y)) => x.checked_sub(*y).map(Number),
-        (ArithOp::Add, Percent(x), Percent(y)) => Some(Percent(
-            crate::value::Percent::from_points(x.points() + y.points()),
-        )),
-        (ArithOp::Sub, Percent(x), Percent(y)) => Some(Percent(
-            crate::value::Percent::from_points(x.points() - y.points()),
-        )),
+        (ArithOp::Add, Percent(x), Percent(y)) => percent(x.points().checked_add(y.points())),
+        (ArithOp::Sub, Percent(x), Percent(y)) => percent(x.points().checked_sub(y.points())),
         (ArithOp::Sub, Date(x), Date(y)) => Some(Number(Decimal::from((*x - *y).num_days()))),
-        (ArithOp::Mul, Amount(x), Percent(p)) | (ArithOp::Mul, Percent(p), Amount(x)) => x
-            .yuan()
-            .checked_mul(p.fraction())
-            .map(|v| Amount(crate::value::Amount::from_yuan(v))),
-        (ArithOp::Mul, Amount(x), Number(n)) | (ArithOp::Mul, Number(n), Amount(x)) => x
-            .yuan()
-            .checked_mul(*n)
-            .map(|v| Amount(crate::value::Amount::from_yuan(v))),
+        (ArithOp::Mul, Amount(x), Percent(p)) | (ArithOp::Mul, Percent(p), Amount(x)) => {
+            amount(x.yuan().checked_mul(p.fraction()))
+        }
+        (ArithOp::Mul, Amount(x), Number(n)) | (ArithOp::Mul, Number(n), Amount(x)) => {
+            amount(x.yuan().checked_mul(*n))
+        }
         (ArithOp::Mul, Number(x), Number(y)) => x.checked_mul(*y).map(Number),
         (ArithOp::Mul, Number(x), Percent(p)) | (ArithOp::Mul, Percent(p), Number(x)) => {
             x.checked_mul(p.fraction()).map(Number)
         }
-        (ArithOp::Div, Amount(x), Amount(y)) => div(x.yuan(), y.yuan()).map(Number),
-        (ArithOp::Div, Number(x), Number(y)) => div(*x, *y).map(Number),
-        (ArithOp::Div, Amount(x), Number(y)) => {
-            div(x.yuan(), *y).map(|v| Amount(crate::value::Amount::from_yuan(v)))
-        }
-        _ => None,
+        _ => return Ok(Empty),
     };
-    r.unwrap_or(Empty)
+    r.ok_or(EvalError::Overflow(match op {
+        ArithOp::Add => "相加的结果",
+        ArithOp::Sub => "相减的结果",
+        _ => "相乘的结果",
+    }))
 }
 
-fn aggregate(
-    func: Aggregate,
-    arg: Option<&Cx>,
-    f: Frame,
-    env: &Env,
-) -> Result<Value, CalendarError> {
+fn aggregate(func: Aggregate, arg: Option<&Cx>, f: Frame, env: &Env) -> Result<Value, EvalError> {
     let Some(arg) = arg else {
         return Ok(Value::Number(Decimal::from(f.group.len())));
     };
@@ -280,17 +312,20 @@ fn aggregate(
     }
     Ok(match func {
         Aggregate::计数 => Value::Number(Decimal::from(values.len())),
-        Aggregate::合计 => sum(&values),
+        Aggregate::合计 => sum(&values)?,
         Aggregate::平均 => {
             let n = Decimal::from(values.len());
-            match sum(&values) {
-                Value::Amount(a) if !n.is_zero() => Value::Amount(Amount::from_yuan(a.yuan() / n)),
-                Value::Number(x) if !n.is_zero() => Value::Number(x / n),
-                Value::Percent(p) if !n.is_zero() => {
-                    Value::Percent(Percent::from_points(p.points() / n))
+            // Dividing by a count of at least 1 cannot overflow.
+            let mean = |x: Decimal| x.checked_div(n);
+            match sum(&values)? {
+                Value::Amount(a) => mean(a.yuan()).map(|v| Value::Amount(Amount::from_yuan(v))),
+                Value::Number(x) => mean(x).map(Value::Number),
+                Value::Percent(p) => {
+                    mean(p.points()).map(|v| Value::Percent(Percent::from_points(v)))
                 }
-                _ => Value::Empty,
+                _ => None,
             }
+            .unwrap_or(Value::Empty)
         }
         Aggregate::最大 | Aggregate::最小 => {
             let want = if func == Aggregate::最大 {
@@ -329,20 +364,15 @@ fn aggregate(
     })
 }
 
-fn sum(values: &[Value]) -> Value {
+fn sum(values: &[Value]) -> Result<Value, EvalError> {
     let mut acc: Option<Value> = None;
     for v in values {
         acc = Some(match acc {
             None => v.clone(),
-            Some(a) => match (&a, v) {
-                (Value::Percent(x), Value::Percent(y)) => {
-                    Value::Percent(Percent::from_points(x.points() + y.points()))
-                }
-                _ => arith(ArithOp::Add, &a, v),
-            },
+            Some(a) => arith(ArithOp::Add, &a, v)?,
         });
     }
-    acc.unwrap_or(Value::Empty)
+    Ok(acc.unwrap_or(Value::Empty))
 }
 
 /// The value as text, borrowed when it already is text (this runs per row).
@@ -354,7 +384,7 @@ fn text_of(v: &Value) -> Option<Cow<'_, str>> {
     }
 }
 
-fn builtin(func: Builtin, args: &[Cx], f: Frame, env: &Env) -> Result<Value, CalendarError> {
+fn builtin(func: Builtin, args: &[Cx], f: Frame, env: &Env) -> Result<Value, EvalError> {
     let arg = |i: usize| eval(&args[i], f, env);
     Ok(match func {
         Builtin::期限 => match (&*arg(0)?, &*arg(1)?) {

@@ -6,7 +6,6 @@
 pub mod eval;
 mod locate;
 
-use crate::calendar::CalendarError;
 use crate::finding::{Finding, sort_findings};
 use crate::model::RuleBook;
 use crate::model::{Aggregate, CompiledRule, Cx, MessagePart, Mode, RuleSet, Severity};
@@ -151,7 +150,7 @@ struct RuleRun<'a> {
 enum Verdict {
     Holds,
     Violated,
-    Undetermined(CalendarError),
+    Undetermined(eval::EvalError),
 }
 
 impl<'a> RuleRun<'a> {
@@ -310,7 +309,14 @@ impl<'a> RuleRun<'a> {
         match self.verdict(frame) {
             Verdict::Holds => {}
             Verdict::Violated => {
-                let message = self.message(frame);
+                let mut message = self.message(frame);
+                if let Some((date, start)) =
+                    eval::date_before_start(&self.rule.require, frame, self.env)
+                {
+                    message.push_str(&format!(
+                        "（{date} 早于起算日 {start}：期限自起算日起算，早于起算日的日期不在期限内）"
+                    ));
+                }
                 out.push(self.finding(self.rule.severity, message, frame, members, group));
             }
             Verdict::Undetermined(e) => {

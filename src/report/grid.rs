@@ -5,9 +5,10 @@
 //! report has to show what the uploader typed, where they typed it. The
 //! sheet is read again with the same safeguards as the table reader: .xlsx
 //! is streamed cell by cell (its declared dimension is never trusted), and
-//! cells beyond the row/column limits are refused, not dropped.
+//! rows beyond the row limit are refused; cells beyond the column limit
+//! are left out, as when the table was read.
 
-use crate::table::{ReadError, ReadLimits, column_letter};
+use crate::table::{ReadError, ReadLimits};
 use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsx, XlsxError};
 use std::borrow::Cow;
 use std::fs::File;
@@ -78,19 +79,19 @@ pub fn for_each_row(
             Err(_) => {}
         }
         let f = File::open(path).map_err(|e| open_error(&file, &e))?;
-        let mut book = Ods::new(BufReader::new(f)).map_err(|e| corrupt(&file, e))?;
+        let mut book = Ods::new(BufReader::new(f)).map_err(|_| corrupt(&file))?;
         let range = book
             .worksheet_range(sheet)
-            .map_err(|e| sheet_error(&guard, e))?;
+            .map_err(|_| sheet_error(&guard))?;
         return grid_rows(&range, &mut guard, false);
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         let f = File::open(path).map_err(|e| open_error(&file, &e))?;
-        let mut book = Xls::new(BufReader::new(f)).map_err(|e| corrupt(&file, e))?;
+        let mut book = Xls::new(BufReader::new(f)).map_err(|_| corrupt(&file))?;
         let is_1904 = book.has_1904_epoch();
         let range = book
             .worksheet_range(sheet)
-            .map_err(|e| sheet_error(&guard, e))?;
+            .map_err(|_| sheet_error(&guard))?;
         return grid_rows(&range, &mut guard, is_1904);
     }
     super::csv_grid::rows(path, &mut guard)
@@ -111,6 +112,9 @@ impl Guard<'_> {
         row: u32,
         mut cells: Vec<(u32, RawCell)>,
     ) -> Result<bool, ReadError> {
+        // As when the table was read: cells beyond the column limit are
+        // left out (the report's notes say how many).
+        cells.retain(|(c, _)| *c < self.limits.max_columns);
         if cells.is_empty() {
             return Ok(true);
         }
@@ -118,16 +122,6 @@ impl Guard<'_> {
             return Err(self.limit(
                 format!("第{}行（行数过多）", row as u64 + 1),
                 format!("{} 行", self.limits.max_rows),
-            ));
-        }
-        if let Some((col, _)) = cells.iter().find(|(c, _)| *c >= self.limits.max_columns) {
-            return Err(self.limit(
-                format!(
-                    "单元格 {}{}（列数过多）",
-                    column_letter(*col),
-                    row as u64 + 1
-                ),
-                format!("{} 列", self.limits.max_columns),
             ));
         }
         for (_, c) in &mut cells {
@@ -157,14 +151,14 @@ fn xlsx_rows(book: &mut Xlsx<BufReader<File>>, guard: &mut Guard<'_>) -> Result<
     let sheet = guard.sheet.to_string();
     let mut reader = book
         .worksheet_cells_reader(&sheet)
-        .map_err(|e| sheet_error(guard, e))?;
+        .map_err(|_| sheet_error(guard))?;
     let mut row = Vec::new();
     let mut current = 0u32;
     loop {
-        let cell = reader.next_cell().map_err(|e| ReadError::Sheet {
+        let cell = reader.next_cell().map_err(|_| ReadError::Sheet {
             file: guard.file.into(),
             sheet: sheet.clone(),
-            detail: format!("第{}行附近的内容已损坏（{e}）", current as u64 + 1),
+            detail: format!("第{}行附近的内容已损坏", current as u64 + 1),
         })?;
         let Some(cell) = cell else { break };
         let (r, c) = cell.get_position();
@@ -172,6 +166,10 @@ fn xlsx_rows(book: &mut Xlsx<BufReader<File>>, guard: &mut Guard<'_>) -> Result<
             return Ok(());
         }
         current = r;
+        // Checked per cell, so a row of millions of cells is never buffered.
+        if c >= guard.limits.max_columns {
+            continue;
+        }
         if let Some(v) = from_ref(cell.get_value(), is_1904) {
             row.push((c, v));
         }
@@ -331,18 +329,18 @@ pub(crate) fn open_error(file: &str, e: &std::io::Error) -> ReadError {
     }
 }
 
-fn corrupt(file: &str, e: impl std::fmt::Display) -> ReadError {
+fn corrupt(file: &str) -> ReadError {
     ReadError::Corrupt {
         file: file.into(),
-        detail: format!("重新读取以生成报告时无法解析（{e}）"),
+        detail: "重新读取以生成报告时无法解析".into(),
     }
 }
 
-fn sheet_error(guard: &Guard<'_>, e: impl std::fmt::Display) -> ReadError {
+fn sheet_error(guard: &Guard<'_>) -> ReadError {
     ReadError::Sheet {
         file: guard.file.into(),
         sheet: guard.sheet.into(),
-        detail: format!("无法读取（{e}）"),
+        detail: "重新读取以生成报告时无法读取".into(),
     }
 }
 

@@ -13,9 +13,18 @@ pub(crate) fn read(path: &Path, ctx: &Ctx<'_>) -> Result<Vec<SheetRead>, ReadErr
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut builder = SheetBuilder::new(ctx, &sheet, Some(Vec::new()));
+    let max_columns = ctx.limits.max_columns as usize;
+    let mut skipped = 0u64;
     for_each_record(path, ctx.file, &sheet, |row, record| {
+        // Fields beyond the column limit are skipped, as in workbooks.
+        skipped += record
+            .iter()
+            .skip(max_columns)
+            .filter(|s| !s.trim().is_empty())
+            .count() as u64;
         let cells: Vec<(u32, &str)> = record
             .iter()
+            .take(max_columns)
             .enumerate()
             .filter(|(_, s)| !s.trim().is_empty())
             .map(|(i, s)| (u32::try_from(i).unwrap_or(u32::MAX), s))
@@ -26,7 +35,13 @@ pub(crate) fn read(path: &Path, ctx: &Ctx<'_>) -> Result<Vec<SheetRead>, ReadErr
         Finished::Done(o) => o,
         Finished::Redo => SheetOutcome::Empty,
     };
-    Ok(vec![SheetRead { sheet, outcome }])
+    Ok(vec![SheetRead {
+        sheet,
+        outcome,
+        notes: super::grid::skipped_note(ctx, skipped)
+            .into_iter()
+            .collect(),
+    }])
 }
 
 /// Decodes a .csv/.txt file and calls `f` with each record and its 1-based
@@ -60,12 +75,13 @@ pub(crate) fn for_each_record(
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
+                let at = e.position().or(record.position());
                 return Err(ReadError::Sheet {
                     file: file.into(),
                     sheet: sheet.into(),
                     detail: format!(
-                        "第{}条记录无法解析（{e}）",
-                        record.position().map_or(0, |p| p.record() + 1)
+                        "第{}条记录无法解析（分隔符或引号不成对）",
+                        at.map_or(1, |p| p.record() + 1)
                     ),
                 });
             }

@@ -49,6 +49,10 @@ pub struct ReadLimits {
     pub max_rows: u32,
     pub max_columns: u32,
     pub max_cell_chars: usize,
+    /// Cells of the dense grids calamine builds for a whole .xls workbook
+    /// (every sheet, from its first to its last cell), checked before it
+    /// opens the file: one full Excel 97-2003 sheet.
+    pub max_grid_cells: u64,
 }
 
 impl Default for ReadLimits {
@@ -60,6 +64,7 @@ impl Default for ReadLimits {
             max_rows: 1_048_576,
             max_columns: 256,
             max_cell_chars: 32_767,
+            max_grid_cells: 65_536 * 256,
         }
     }
 }
@@ -101,6 +106,9 @@ pub struct WorkbookRead {
 pub struct SheetRead {
     pub sheet: String,
     pub outcome: SheetOutcome,
+    /// What the reader left out or worked around (cells beyond the
+    /// limits, unreadable merged regions), for the report's notes.
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -183,8 +191,9 @@ pub struct CellIssue {
 /// fits best. Limits are checked before anything is inflated or allocated.
 ///
 /// Decisions worth knowing:
-/// - a non-blank cell beyond `max_columns` or `max_rows` refuses the whole
-///   file ([`ReadError::Limit`]) rather than silently dropping data;
+/// - a non-blank cell beyond `max_rows` refuses the whole file
+///   ([`ReadError::Limit`]); cells beyond `max_columns` are skipped and a
+///   note in [`SheetRead::notes`] says how many;
 /// - a second sheet column whose header names an already-mapped column is
 ///   not read; a [`CellIssueKind::唯一`] issue on that header cell says so;
 /// - an amount column's unit comes from its header ("合同金额（万元）"), else
@@ -205,27 +214,11 @@ pub fn read_workbook(
         limits,
         is_1904: false,
     };
-    // calamine indexes into damaged .xls data without checking (and may
-    // elsewhere); a damaged upload must be an error, not a crash.
-    let read = catching_panics(|| match detected.format {
-        source::Format::Xlsx => xlsx::read(path, &ctx, detected.largest_sheet_part),
+    let sheets = match detected.format {
+        source::Format::Xlsx | source::Format::Xlsb => xlsx::read(path, &ctx, &detected),
         source::Format::Xls | source::Format::Ods => grid::read(path, &ctx, detected.format),
         source::Format::Csv => csv::read(path, &ctx),
-    });
-    let sheets = match read {
-        Ok(result) => result?,
-        Err(panic) => {
-            let why = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            return Err(ReadError::Corrupt {
-                file,
-                detail: format!("文件结构异常，无法解析（{why}）"),
-            });
-        }
-    };
+    }?;
     Ok(WorkbookRead { file, sheets })
 }
 
@@ -233,18 +226,28 @@ thread_local! {
     static CATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Runs `f`, turning a panic into `Err`, and marks the thread meanwhile so
-/// that a panic hook can tell these panics from real ones.
-fn catching_panics<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+/// Runs one call into calamine, which indexes into damaged data without
+/// checking: its panic becomes [`ReadError::Corrupt`]. Only calamine's
+/// calls are wrapped, so a panic in jicai's own code stays a crash that
+/// tests and fuzzers see.
+pub(crate) fn in_calamine<T>(
+    file: &str,
+    f: impl FnOnce() -> Result<T, ReadError>,
+) -> Result<T, ReadError> {
     let outer = CATCHING.replace(true);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
     CATCHING.set(outer);
-    result
+    result.unwrap_or_else(|_| {
+        Err(ReadError::Corrupt {
+            file: file.into(),
+            detail: "文件结构异常，读取库无法解析".into(),
+        })
+    })
 }
 
-/// Whether the current thread is inside a read whose panics become
-/// [`ReadError::Corrupt`]. A panic hook may stay quiet about those: the
-/// user gets the error message instead of a backtrace.
+/// Whether the current thread is inside a call into calamine whose panic
+/// becomes [`ReadError::Corrupt`]. A panic hook may stay quiet about
+/// those: the user gets the error message instead of a backtrace.
 pub fn panic_is_caught() -> bool {
     CATCHING.get()
 }

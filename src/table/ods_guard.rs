@@ -21,9 +21,10 @@ pub(crate) enum Refusal {
 }
 
 pub(crate) fn check(path: &std::path::Path, limits: &ReadLimits) -> Result<(), Refusal> {
-    let f = std::fs::File::open(path).map_err(|e| Refusal::Corrupt(e.to_string()))?;
+    let f =
+        std::fs::File::open(path).map_err(|e| Refusal::Corrupt(super::source::io_reason(&e)))?;
     let mut zip = zip::ZipArchive::new(std::io::BufReader::new(f))
-        .map_err(|e| Refusal::Corrupt(e.to_string()))?;
+        .map_err(|_| Refusal::Corrupt("zip 结构无法解析".into()))?;
     let mut content = zip
         .by_name("content.xml")
         .map_err(|_| Refusal::Corrupt("缺少 content.xml".into()))?;
@@ -32,7 +33,7 @@ pub(crate) fn check(path: &std::path::Path, limits: &ReadLimits) -> Result<(), R
     loop {
         let n = content
             .read(&mut buf)
-            .map_err(|e| Refusal::Corrupt(format!("content.xml 无法解压（{e}）")))?;
+            .map_err(|_| Refusal::Corrupt("content.xml 无法解压".into()))?;
         if n == 0 {
             break;
         }

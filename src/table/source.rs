@@ -11,6 +11,8 @@ use std::path::Path;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Format {
     Xlsx,
+    /// Excel's binary workbook, streamed by calamine like .xlsx.
+    Xlsb,
     Ods,
     Xls,
     Csv,
@@ -62,6 +64,12 @@ pub(crate) fn detect(path: &Path, file: &str, limits: &ReadLimits) -> Result<Det
     }
     if head.starts_with(&OLE_MAGIC) {
         return check_ole(path, file, limits).map(simple);
+    }
+    if is_old_biff(head) {
+        return Err(not_a_workbook(
+            file,
+            "这是 Excel 2.x–4.x 的旧格式工作表，暂不支持；请用 Excel 或 WPS 打开后另存为 .xlsx",
+        ));
     }
     if let Some(what) = known_non_table(head) {
         return Err(not_a_workbook(file, what));
@@ -136,7 +144,7 @@ fn check_zip(path: &Path, file: &str, limits: &ReadLimits) -> Result<Detected, R
     let f = File::open(path).map_err(|e| open_error(file, &e))?;
     let archive = zip::ZipArchive::new(BufReader::new(f)).map_err(|e| ReadError::Corrupt {
         file: file.into(),
-        detail: format!("zip 结构无法解析（{e}），文件可能被截断"),
+        detail: format!("zip 结构无法解析（{}），文件可能被截断", zip_reason(&e)),
     })?;
     let meta = archive.metadata();
     let mut names = Vec::with_capacity(meta.len());
@@ -144,9 +152,11 @@ fn check_zip(path: &Path, file: &str, limits: &ReadLimits) -> Result<Detected, R
     for i in 0..meta.len() {
         let entry = meta.entry(i).map_err(|e| ReadError::Corrupt {
             file: file.into(),
-            detail: format!("zip 目录第 {} 项无法读取（{e}）", i + 1),
+            detail: format!("zip 目录第 {} 项无法读取（{}）", i + 1, zip_reason(&e)),
         })?;
         let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+        // Part names are case-insensitive and some writers use "\\".
+        let part = name.replace('\\', "/").to_ascii_lowercase();
         if entry.encrypted() {
             return Err(ReadError::Encrypted { file: file.into() });
         }
@@ -171,10 +181,10 @@ fn check_zip(path: &Path, file: &str, limits: &ReadLimits) -> Result<Detected, R
                 limit: format!("{}:1", limits.max_compression_ratio),
             });
         }
-        if name.starts_with("xl/worksheets/") {
+        if part.contains("worksheets/") {
             largest_sheet_part = largest_sheet_part.max(size);
         }
-        names.push(name);
+        names.push(part);
     }
     let format = classify_zip(file, &names, path)?;
     if format == Format::Ods {
@@ -199,25 +209,23 @@ fn check_zip(path: &Path, file: &str, limits: &ReadLimits) -> Result<Detected, R
 fn classify_zip(file: &str, names: &[String], path: &Path) -> Result<Format, ReadError> {
     let has = |n: &str| names.iter().any(|x| x == n);
     if has("mimetype") {
-        let mime = read_zip_entry_head(path, "mimetype").unwrap_or_default();
+        let mime = read_zip_part(path, "mimetype", 128).unwrap_or_default();
         if mime.starts_with("application/vnd.oasis.opendocument.spreadsheet") {
             return Ok(Format::Ods);
         }
         if mime.starts_with("application/vnd.oasis.opendocument.text") {
             return Err(not_a_workbook(
                 file,
-                "这是 OpenDocument 文本文档（.odt），不是表格",
+                "这是开放文档格式的文字文档（.odt），不是表格",
             ));
         }
     }
-    if has("xl/workbook.xml") {
-        return Ok(Format::Xlsx);
-    }
-    if has("xl/workbook.bin") {
-        return Err(not_a_workbook(
-            file,
-            "这是 Excel 二进制工作簿（.xlsb），暂不支持；请另存为 .xlsx",
-        ));
+    match office_document(path, names).as_deref() {
+        Some(part) if part.ends_with(".bin") => return Ok(Format::Xlsb),
+        Some(part) if part.ends_with(".xml") && !is_other_office(part) => {
+            return Ok(Format::Xlsx);
+        }
+        _ => {}
     }
     if has("word/document.xml") {
         return Err(not_a_workbook(
@@ -234,13 +242,13 @@ fn classify_zip(file: &str, names: &[String], path: &Path) -> Result<Format, Rea
     if has("content.xml") {
         return Err(not_a_workbook(
             file,
-            "这是 OpenDocument 文档，但不是电子表格（.ods）",
+            "这是开放文档格式的文件，但不是电子表格（.ods）",
         ));
     }
-    if has("[Content_Types].xml") {
+    if has("[content_types].xml") {
         return Err(ReadError::Corrupt {
             file: file.into(),
-            detail: "是 Office Open XML 包，但缺少 xl/workbook.xml".into(),
+            detail: "是 Office Open XML 包，但找不到工作簿部件（xl/workbook.xml）".into(),
         });
     }
     Err(not_a_workbook(
@@ -249,13 +257,59 @@ fn classify_zip(file: &str, names: &[String], path: &Path) -> Result<Format, Rea
     ))
 }
 
-/// The first bytes of one small zip entry (the ODF `mimetype`).
-fn read_zip_entry_head(path: &Path, name: &str) -> Option<String> {
+/// The package's main part, lower-cased: the officeDocument target of
+/// `_rels/.rels`, else the usual `xl/workbook.xml` or `xl/workbook.bin`
+/// when present (calamine looks the part up the same way).
+fn office_document(path: &Path, names: &[String]) -> Option<String> {
+    let has = |n: &str| names.iter().any(|x| x == n);
+    let from_rels = names
+        .iter()
+        .any(|n| n == "_rels/.rels")
+        .then(|| read_zip_part(path, "_rels/.rels", 64 * 1024))
+        .flatten()
+        .and_then(|rels| office_document_target(&rels))
+        .map(|t| {
+            t.trim_start_matches('/')
+                .replace('\\', "/")
+                .to_ascii_lowercase()
+        })
+        .filter(|t| has(t));
+    from_rels.or_else(|| {
+        ["xl/workbook.xml", "xl/workbook.bin"]
+            .into_iter()
+            .find(|n| has(n))
+            .map(String::from)
+    })
+}
+
+/// Word and PowerPoint main parts, which are not workbooks.
+fn is_other_office(part: &str) -> bool {
+    part.starts_with("word/") || part.starts_with("ppt/")
+}
+
+/// The `Target` of the officeDocument relationship in `_rels/.rels`.
+fn office_document_target(rels: &str) -> Option<String> {
+    rels.split("<Relationship")
+        .skip(1)
+        .filter(|r| r.contains("/relationships/officeDocument\""))
+        .find_map(|r| {
+            let (_, rest) = r.split_once("Target=\"")?;
+            rest.split_once('"').map(|(t, _)| t.to_string())
+        })
+}
+
+/// The first `max` bytes of one zip part, looked up by its normalised
+/// (lower-case, "/") name.
+fn read_zip_part(path: &Path, part: &str, max: u64) -> Option<String> {
     let f = File::open(path).ok()?;
     let mut archive = zip::ZipArchive::new(BufReader::new(f)).ok()?;
-    let entry = archive.by_name(name).ok()?;
-    let mut buf = Vec::with_capacity(128);
-    entry.take(128).read_to_end(&mut buf).ok()?;
+    let index = (0..archive.len()).find(|&i| {
+        matches!(archive.name_for_index(i),
+            Some(Ok(n)) if n.replace('\\', "/").eq_ignore_ascii_case(part))
+    })?;
+    let entry = archive.by_index(index).ok()?;
+    let mut buf = Vec::new();
+    entry.take(max).read_to_end(&mut buf).ok()?;
     Some(String::from_utf8_lossy(&buf).into_owned())
 }
 
@@ -274,6 +328,9 @@ fn check_ole(path: &Path, file: &str, limits: &ReadLimits) -> Result<Format, Rea
     if has("Workbook") || has("Book") {
         return match super::xls_guard::check(&bytes, limits) {
             Ok(()) => Ok(Format::Xls),
+            Err(super::xls_guard::Refusal::Encrypted) => {
+                Err(ReadError::Encrypted { file: file.into() })
+            }
             Err(super::xls_guard::Refusal::Limit { what, limit }) => Err(ReadError::Limit {
                 file: file.into(),
                 what,
@@ -303,30 +360,55 @@ fn check_ole(path: &Path, file: &str, limits: &ReadLimits) -> Result<Format, Rea
     ))
 }
 
+/// Whether `needle` occurs in `hay`, ASCII letters matched without regard
+/// to case ("WORKBOOK" is the same stream as "Workbook").
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    let Some((&first, rest)) = needle.split_first() else {
-        return true;
-    };
-    let mut i = 0;
-    while let Some(p) = hay[i..].iter().position(|&b| b == first) {
-        let at = i + p + 1;
-        if hay.len() >= at + rest.len() && &hay[at..at + rest.len()] == rest {
-            return true;
-        }
-        i = at;
-    }
-    false
+    needle.is_empty()
+        || hay
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// An Excel 2.x–4.x worksheet: a bare BIFF stream (no compound file)
+/// starting with its BOF record.
+fn is_old_biff(head: &[u8]) -> bool {
+    matches!(head, [0x09, 0x00 | 0x02 | 0x04, len, 0x00, ..] if (4..=16).contains(len))
 }
 
 pub(crate) fn open_error(file: &str, e: &std::io::Error) -> ReadError {
-    let detail = match e.kind() {
-        std::io::ErrorKind::NotFound => "文件不存在".to_string(),
-        std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
-        _ => e.to_string(),
-    };
     ReadError::Open {
         file: file.into(),
-        detail,
+        detail: io_reason(e),
+    }
+}
+
+/// An I/O error in Chinese (the system's own text is English).
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "文件不存在".into(),
+        PermissionDenied => "没有读取权限".into(),
+        IsADirectory => "这是一个目录".into(),
+        UnexpectedEof => "文件意外结束，可能被截断".into(),
+        InvalidData => "数据无效".into(),
+        OutOfMemory => "内存不足".into(),
+        _ => match e.raw_os_error() {
+            Some(code) => format!("读取失败（系统错误码 {code}）"),
+            None => "读取失败".into(),
+        },
+    }
+}
+
+/// A zip error in Chinese.
+fn zip_reason(e: &zip::result::ZipError) -> String {
+    use zip::result::ZipError::*;
+    match e {
+        Io(e) => io_reason(e),
+        InvalidArchive(_) => "找不到完整的 zip 目录".into(),
+        UnsupportedArchive(_) => "使用了不支持的 zip 特性".into(),
+        FileNotFound => "缺少部件".into(),
+        InvalidPassword => "密码错误".into(),
+        _ => "zip 结构有误".into(),
     }
 }
 
@@ -363,5 +445,32 @@ mod tests {
         hay.extend_from_slice(&pat);
         assert!(contains(&hay, &pat));
         assert!(!contains(&hay[..101], &pat));
+        let upper: Vec<u8> = "BOOK"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert!(contains(&upper, &pat), "stream names ignore case");
+    }
+
+    #[test]
+    fn old_biff_is_recognised() {
+        assert!(is_old_biff(&[
+            0x09, 0x00, 0x04, 0x00, 0x02, 0x00, 0x10, 0x00
+        ]));
+        assert!(is_old_biff(&[
+            0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00
+        ]));
+        assert!(!is_old_biff(&[0x09, 0x08, 0x10, 0x00]));
+        assert!(!is_old_biff(b"a,b,c\n"));
+    }
+
+    #[test]
+    fn office_document_from_rels() {
+        let rels = r#"<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/main/Book.xml"/></Relationships>"#;
+        assert_eq!(
+            office_document_target(rels).as_deref(),
+            Some("/main/Book.xml")
+        );
+        assert_eq!(office_document_target("<Relationships/>"), None);
     }
 }

@@ -389,10 +389,14 @@ pub(crate) fn date(cell: CellRef<'_>, is_1904: bool) -> Option<NaiveDate> {
     }
 }
 
-/// Trimmed, with line breaks and tabs as spaces and other control and
-/// zero-width characters removed.
+/// Trimmed, with line breaks and tabs as spaces and other control,
+/// zero-width and text-direction characters (U+202E and its kin, which can
+/// make a message read backwards) removed.
 pub(crate) fn clean_text(s: &str) -> String {
-    let dirty = |c: char| c.is_control() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{feff}');
+    let dirty = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}' | '\u{feff}')
+    };
     let t = s.trim();
     if !t.contains(dirty) {
         return t.to_string();
@@ -592,5 +596,6 @@ mod tests {
     fn control_characters_are_cleaned() {
         assert_eq!(clean_text(" a\u{0}b\r\nc\u{200b} "), "ab c");
         assert_eq!(clean_text("plain"), "plain");
+        assert_eq!(clean_text("合同\u{202e}号码\u{2066}"), "合同号码");
     }
 }

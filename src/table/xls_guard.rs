@@ -10,8 +10,13 @@ use super::ReadLimits;
 /// Why the file is refused: a limit (what, limit) or corruption.
 #[derive(Debug, PartialEq)]
 pub(crate) enum Refusal {
-    Limit { what: String, limit: String },
+    Limit {
+        what: String,
+        limit: String,
+    },
     Corrupt(String),
+    /// A FILEPASS record: the workbook has an open password.
+    Encrypted,
 }
 
 pub(crate) fn check(bytes: &[u8], limits: &ReadLimits) -> Result<(), Refusal> {
@@ -32,10 +37,16 @@ const BOUNDSHEET: u16 = 0x0085;
 /// Excel 97-2003 sheets have at most 65,536 rows.
 const XLS_MAX_ROWS: u64 = 65_536;
 
+/// FILEPASS: the rest of the stream is encrypted with the open password.
+const FILEPASS: u16 = 0x002F;
+const BOF: u16 = 0x0809;
+const EOF: u16 = 0x000A;
+
 fn check_records(stream: &[u8], limits: &ReadLimits) -> Result<(), Refusal> {
     let max_rows = u64::from(limits.max_rows).min(XLS_MAX_ROWS);
     let max_cols = u64::from(limits.max_columns);
     let mut pos = 0usize;
+    let mut grids = Grids::default();
     while let Some(head) = stream.get(pos..pos + 4) {
         let typ = u16::from_le_bytes([head[0], head[1]]);
         let len = usize::from(u16::from_le_bytes([head[2], head[3]]));
@@ -43,7 +54,13 @@ fn check_records(stream: &[u8], limits: &ReadLimits) -> Result<(), Refusal> {
             break;
         };
         pos += 4 + len;
-        if typ == BOUNDSHEET && data.len() >= 4 {
+        if typ == FILEPASS {
+            return Err(Refusal::Encrypted);
+        } else if typ == BOF {
+            grids.depth += 1;
+        } else if typ == EOF {
+            grids.end_substream(limits.max_grid_cells)?;
+        } else if typ == BOUNDSHEET && data.len() >= 4 {
             let at = u32::from_le_bytes([data[0], data[1], data[2], data[3]]) as usize;
             if at >= stream.len() {
                 return Err(Refusal::Corrupt(format!(
@@ -52,13 +69,14 @@ fn check_records(stream: &[u8], limits: &ReadLimits) -> Result<(), Refusal> {
                 )));
             }
         } else if typ == DIMENSIONS {
-            check_dimensions(data, max_rows, max_cols)?;
+            check_dimensions(data, max_rows, max_cols, limits.max_grid_cells)?;
         } else if CELL_RECORDS.contains(&typ) || typ == MULRK {
             if data.len() < 4 {
                 continue;
             }
             let row = u64::from(u16::from_le_bytes([data[0], data[1]]));
-            let mut col = u64::from(u16::from_le_bytes([data[2], data[3]]));
+            let first = u64::from(u16::from_le_bytes([data[2], data[3]]));
+            let mut col = first;
             if typ == MULRK && data.len() >= 6 {
                 let n = data.len();
                 col = col.max(u64::from(u16::from_le_bytes([data[n - 2], data[n - 1]])));
@@ -77,13 +95,58 @@ fn check_records(stream: &[u8], limits: &ReadLimits) -> Result<(), Refusal> {
                     "列",
                 ));
             }
+            if grids.depth == 1 {
+                grids.cell(row, first.min(col), col);
+            }
         }
     }
     Ok(())
 }
 
+/// The dense grids calamine builds, one per sheet, as cells are seen.
+#[derive(Default)]
+struct Grids {
+    /// BOF/EOF nesting: 1 inside a sheet (or the globals), 2 and more in
+    /// embedded charts, whose cells calamine skips.
+    depth: u32,
+    /// (first row, last row, first column, last column) of this sheet.
+    extent: Option<(u64, u64, u64, u64)>,
+    /// Cells of the grids of the sheets finished so far.
+    total: u64,
+    sheets: u32,
+}
+
+impl Grids {
+    fn cell(&mut self, row: u64, c0: u64, c1: u64) {
+        let e = self.extent.get_or_insert((row, row, c0, c1));
+        *e = (e.0.min(row), e.1.max(row), e.2.min(c0), e.3.max(c1));
+    }
+
+    fn end_substream(&mut self, budget: u64) -> Result<(), Refusal> {
+        self.depth = self.depth.saturating_sub(1);
+        if self.depth > 0 {
+            return Ok(());
+        }
+        let Some((r0, r1, c0, c1)) = self.extent.take() else {
+            return Ok(());
+        };
+        self.sheets += 1;
+        self.total = self.total.saturating_add((r1 - r0 + 1) * (c1 - c0 + 1));
+        if self.total > budget {
+            return Err(Refusal::Limit {
+                what: format!(
+                    "前 {} 个工作表从首个到最末一个单元格共占 {} 个格子（数据分散在极大的范围内，读取需要的内存过多）",
+                    self.sheets, self.total
+                ),
+                limit: format!("{budget} 个格子"),
+            });
+        }
+        Ok(())
+    }
+}
+
 /// The sheet extent calamine reserves memory for, computed as it does.
-fn check_dimensions(r: &[u8], max_rows: u64, max_cols: u64) -> Result<(), Refusal> {
+fn check_dimensions(r: &[u8], max_rows: u64, max_cols: u64, budget: u64) -> Result<(), Refusal> {
     let u16_at = |i: usize| u64::from(u16::from_le_bytes([r[i], r[i + 1]]));
     let u32_at = |i: usize| u64::from(u32::from_le_bytes([r[i], r[i + 1], r[i + 2], r[i + 3]]));
     let (rf, rl, mut cf, cl) = match r.len() {
@@ -105,7 +168,8 @@ fn check_dimensions(r: &[u8], max_rows: u64, max_cols: u64) -> Result<(), Refusa
         )));
     }
     let (rows, cols) = (rl - rf, cl - cf);
-    if rows > max_rows || rows.saturating_mul(cols) > max_rows.saturating_mul(max_cols) {
+    if rows > max_rows || rows.saturating_mul(cols) > max_rows.saturating_mul(max_cols).min(budget)
+    {
         return Err(limit(
             format!("工作表声明的范围为 {rows} 行 × {cols} 列"),
             max_rows,
@@ -163,16 +227,16 @@ impl<'a> Cfb<'a> {
         let mut guard = cfb.max_sectors();
         while difat < END_OF_CHAIN && guard > 0 {
             guard -= 1;
-            let s = cfb.sector_bytes(difat).ok_or("DIFAT 扇区越界")?;
+            let s = cfb.sector_bytes(difat).ok_or("扇区分配表的扩展扇区越界")?;
             fat_sectors.extend(words(s).take(per).filter(|&x| x < END_OF_CHAIN));
             difat = words(s).nth(per).unwrap_or(END_OF_CHAIN);
         }
         if fat_sectors.len() > cfb.max_sectors() {
-            return Err("FAT 扇区数目无效".into());
+            return Err("扇区分配表的扇区数目无效".into());
         }
         for s in fat_sectors {
             cfb.fat
-                .extend(words(cfb.sector_bytes(s).ok_or("FAT 扇区越界")?));
+                .extend(words(cfb.sector_bytes(s).ok_or("扇区分配表所在扇区越界")?));
         }
         let dir = cfb.chain_bytes(u32_at(0x30), None)?;
         for e in dir.chunks_exact(128) {
@@ -199,7 +263,7 @@ impl<'a> Cfb<'a> {
             .entries
             .iter()
             .skip(1)
-            .find(|(n, _, _)| names.contains(&n.as_str()))
+            .find(|(n, _, _)| names.iter().any(|x| x.eq_ignore_ascii_case(n)))
         else {
             return Ok(None);
         };
@@ -214,8 +278,14 @@ impl<'a> Cfb<'a> {
         let mut guard = self.minifat.len() + 1;
         while s < END_OF_CHAIN && (out.len() as u64) < size {
             guard = guard.checked_sub(1).ok_or("迷你扇区链有环")?;
+            // The mini stream's last sector may be short, as the file's may.
             let at = s as usize * 64;
-            out.extend_from_slice(mini.get(at..at + 64).ok_or("迷你扇区越界")?);
+            let end = (at + 64).min(mini.len());
+            out.extend_from_slice(
+                mini.get(at..end)
+                    .filter(|b| !b.is_empty())
+                    .ok_or("迷你扇区越界")?,
+            );
             s = *self.minifat.get(s as usize).ok_or("迷你扇区表越界")?;
         }
         out.truncate(size as usize);
@@ -226,9 +296,12 @@ impl<'a> Cfb<'a> {
         self.bytes.len() / self.sector + 1
     }
 
+    /// One sector; the file's last sector may be short (writers do not
+    /// always pad it), and what is there is used.
     fn sector_bytes(&self, s: u32) -> Option<&'a [u8]> {
         let at = (s as usize + 1).checked_mul(self.sector)?;
-        self.bytes.get(at..at.checked_add(self.sector)?)
+        let end = at.checked_add(self.sector)?.min(self.bytes.len());
+        self.bytes.get(at..end).filter(|b| !b.is_empty())
     }
 
     /// A FAT chain's sectors joined, cut to `size` when known.
@@ -242,7 +315,7 @@ impl<'a> Cfb<'a> {
             if size.is_some_and(|n| out.len() as u64 >= n) {
                 break;
             }
-            s = *self.fat.get(s as usize).ok_or("FAT 越界")?;
+            s = *self.fat.get(s as usize).ok_or("扇区分配表越界")?;
         }
         if let Some(n) = size {
             out.truncate(usize::try_from(n).unwrap_or(usize::MAX));

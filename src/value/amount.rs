@@ -121,6 +121,9 @@ impl Amount {
     /// whole numbers in Chinese numerals ("四百万元").
     pub fn parse_literal(text: &str) -> Result<Amount, ValueError> {
         let t = normalize_text(text);
+        if let Some(amount) = parse_chinese_amount(&t) {
+            return amount.map_err(|e| e.at(text, EXPECTED_LITERAL));
+        }
         let (number, unit) = split_unit(&t);
         let unit = unit.ok_or_else(|| ValueError::invalid(text, EXPECTED_LITERAL))?;
         parse_number_in(number, unit).map_err(|e| e.at(text, EXPECTED_LITERAL))
@@ -150,13 +153,16 @@ impl Amount {
             (Some(s), (None, rest)) => (Some(s), rest),
             (Some(_), (Some(_), _)) => return Err(ValueError::invalid(text, EXPECTED_CELL)),
         };
-        let t = t.strip_suffix('整').unwrap_or(t);
+        let t = t.strip_suffix(['整', '正']).unwrap_or(t);
         let (number, unit) = split_unit(t);
-        if number.starts_with(['+', '-']) {
+        if number.starts_with(['+', '-', '负']) {
             return Err(ValueError::invalid(text, EXPECTED_CELL));
         }
-        let amount = parse_number_in(number, unit.unwrap_or(default_unit))
-            .map_err(|e| e.at(text, EXPECTED_CELL))?;
+        let amount = match parse_chinese_amount(t) {
+            Some(amount) => amount,
+            None => parse_number_in(number, unit.unwrap_or(default_unit)),
+        }
+        .map_err(|e| e.at(text, EXPECTED_CELL))?;
         // normalize: "-0" is zero, not a negative zero that prints "-0.00元".
         Ok(if sign == Some('-') {
             Amount((-amount.0).normalize())
@@ -166,12 +172,65 @@ impl Amount {
     }
 }
 
-/// "-5" → (Some('-'), "5").
+/// "-5" → (Some('-'), "5"); "负伍元" → (Some('-'), "伍元").
 fn split_sign(t: &str) -> (Option<char>, &str) {
     match t.chars().next() {
         Some(c @ ('+' | '-')) => (Some(c), t[1..].trim_start()),
+        Some('负') => (Some('-'), t['负'.len_utf8()..].trim_start()),
         _ => (None, t),
     }
+}
+
+/// An amount written in Chinese numerals with its unit, as on contracts
+/// and invoices: "壹亿贰仟万元", "一亿二千万", "叁佰元伍角陆分", "伍角".
+/// 万 and 亿 belong to the numeral here ("一亿二千万" is 120,000,000, not
+/// 一亿二千 万元), so the whole numeral is read and the unit is 元.
+///
+/// `None` when the text is not of that form (Arabic digits, or Chinese
+/// numerals without any unit, which take the column's unit); then the
+/// other parsers decide.
+fn parse_chinese_amount(t: &str) -> Option<Result<Amount, AmountError>> {
+    let (int, small) = match t.find(['元', '圆']) {
+        Some(i) => (&t[..i], &t[i + '元'.len_utf8()..]),
+        None if t.ends_with(['角', '分']) => ("", t),
+        None if t.ends_with(['万', '萬', '亿']) => (t, ""),
+        None => return None,
+    };
+    let int = match int {
+        "" if small.is_empty() => return None,
+        "" => 0,
+        int => parse_chinese_integer(int)?,
+    };
+    let Some(small) = jiao_fen(small) else {
+        return Some(Err(AmountError::Invalid));
+    };
+    let yuan = Decimal::from(int).checked_add(small);
+    Some(match yuan {
+        Some(y) if y < Amount::MAX_PARSED_YUAN => Ok(Amount(y.normalize())),
+        _ => Err(AmountError::OutOfRange),
+    })
+}
+
+/// "" → 0, "伍角" → 0.5, "伍角陆分" → 0.56, "零陆分" / "陆分" → 0.06.
+fn jiao_fen(t: &str) -> Option<Decimal> {
+    if t.is_empty() {
+        return Some(Decimal::ZERO);
+    }
+    let digit = |s: &str| -> Option<i64> {
+        let mut chars = s.chars();
+        let d = parse_chinese_integer(&chars.next()?.to_string())?;
+        (chars.next().is_none() && d < 10).then_some(d as i64)
+    };
+    let (jiao, fen) = match t.split_once('角') {
+        Some((j, rest)) => (digit(j)?, rest),
+        None => (0, t),
+    };
+    let fen = match fen.strip_suffix('分') {
+        None if fen.is_empty() => 0,
+        None => return None,
+        Some(f) => digit(f.strip_prefix(['零', '〇']).unwrap_or(f))?,
+    };
+    Some(Decimal::new(jiao * 10 + fen, 2))
 }
 
 /// "12.5 万元" → ("12.5", Some(万元)). Longest unit first, so "万元" is not
@@ -181,6 +240,7 @@ fn split_unit(t: &str) -> (&str, Option<AmountUnit>) {
         ("万元", AmountUnit::万元),
         ("亿元", AmountUnit::亿元),
         ("元", AmountUnit::元),
+        ("圆", AmountUnit::元),
         ("万", AmountUnit::万元),
         ("亿", AmountUnit::亿元),
     ] {
@@ -216,16 +276,42 @@ fn parse_number_in(number: &str, unit: AmountUnit) -> Result<Amount, AmountError
     let n = match parse_plain_decimal(number) {
         Ok(n) => n,
         Err(NumberError::Overflow) => return Err(AmountError::OutOfRange),
-        Err(NumberError::Syntax) => {
-            let n = parse_chinese_integer(number).ok_or(AmountError::Invalid)?;
-            Decimal::from(n)
-        }
+        Err(NumberError::Syntax) => match parse_chinese_integer(number) {
+            Some(n) => Decimal::from(n),
+            None => arabic_times_unit(number)?,
+        },
     };
     let amount = Amount::checked_from_unit(n, unit).ok_or(AmountError::OutOfRange)?;
     if amount.0.abs() >= Amount::MAX_PARSED_YUAN {
         return Err(AmountError::OutOfRange);
     }
     Ok(Amount(amount.0.normalize()))
+}
+
+/// "3千" → 3000, "1.5百" → 150: Arabic digits before one of 十/百/千 (as
+/// in "3千万元").
+fn arabic_times_unit(number: &str) -> Result<Decimal, AmountError> {
+    use super::numeral::NumberError;
+    let (digits, factor) = [
+        ('十', 10),
+        ('拾', 10),
+        ('百', 100),
+        ('佰', 100),
+        ('千', 1000),
+        ('仟', 1000),
+    ]
+    .into_iter()
+    .find_map(|(c, f)| number.strip_suffix(c).map(|d| (d, f)))
+    .ok_or(AmountError::Invalid)?;
+    let n = parse_plain_decimal(digits).map_err(|e| match e {
+        NumberError::Overflow => AmountError::OutOfRange,
+        NumberError::Syntax => AmountError::Invalid,
+    })?;
+    if n.is_sign_negative() || digits.starts_with('+') {
+        return Err(AmountError::Invalid);
+    }
+    n.checked_mul(Decimal::from(factor))
+        .ok_or(AmountError::OutOfRange)
 }
 
 impl FromStr for Amount {
@@ -386,6 +472,7 @@ mod tests {
             ("12.345元", dec!(12.345)),
             ("-5元", dec!(-5)),
             ("0元", dec!(0)),
+            ("400千元", dec!(400000)),
         ];
         for (text, v) in cases {
             assert_eq!(Amount::parse_literal(text), Ok(yuan(v)), "{text}");
@@ -396,7 +483,6 @@ mod tests {
             "",
             "元",
             "万元",
-            "400千元",
             "12.5万元万",
             "1,23,4元",
             "--5元",
@@ -532,6 +618,53 @@ mod tests {
             .prop_map(|(m, scale)| yuan(Decimal::new(m, scale)))
     }
 
+    #[test]
+    fn chinese_amounts_keep_their_wan() {
+        let cases = [
+            ("人民币壹亿贰仟万元整", dec!(120000000)),
+            ("一亿二千万元", dec!(120000000)),
+            ("一亿二千万", dec!(120000000)),
+            ("壹仟贰佰叁拾肆元伍角陆分", dec!(1234.56)),
+            ("叁佰圆整", dec!(300)),
+            ("壹佰元零伍分", dec!(100.05)),
+            ("伍角", dec!(0.5)),
+            ("柒分", dec!(0.07)),
+            ("负伍元", dec!(-5)),
+            ("3千万", dec!(30000000)),
+            ("3千万元", dec!(30000000)),
+            ("1.5千元", dec!(1500)),
+            ("100圆", dec!(100)),
+        ];
+        for (text, v) in cases {
+            assert_eq!(
+                Amount::parse_cell(text, AmountUnit::万元),
+                Ok(yuan(v)),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            Amount::parse_literal("一亿二千万元"),
+            Ok(yuan(dec!(120000000)))
+        );
+        assert_eq!(Amount::parse_literal("3千万元"), Ok(yuan(dec!(30000000))));
+        // Without a unit, a Chinese numeral takes the column's unit.
+        assert_eq!(
+            Amount::parse_cell("四百", AmountUnit::万元),
+            Ok(yuan(dec!(4000000)))
+        );
+        for bad in [
+            "元",
+            "伍角伍角",
+            "十角",
+            "壹元伍",
+            "元伍角零",
+            "--3千万",
+            "3千千",
+        ] {
+            assert!(Amount::parse_cell(bad, AmountUnit::元).is_err(), "{bad}");
+        }
+    }
+
     proptest! {
         #[test]
         fn display_parses_back(a in any_amount()) {
@@ -549,6 +682,28 @@ mod tests {
             prop_assert_eq!(Amount::parse_literal(&format!("{wan}万元")), Ok(a));
         }
 
+        /// Against the document generator's upper-case writer and an
+        /// independent lower-case writer below.
+        #[test]
+        fn chinese_amounts_match_independent_writers(
+            int in prop_oneof![0u64..10_000, 0u64..100_000_000, 0u64..1_000_000_000_000_000],
+            fen in 0u64..100,
+        ) {
+            let exact = yuan(Decimal::from(int) + Decimal::new(fen as i64, 2));
+            if let Ok(daxie) = crate::docgen::format::daxie(exact) {
+                prop_assert_eq!(Amount::parse_cell(&daxie, AmountUnit::万元), Ok(exact), "{}", daxie);
+            }
+            let int = int % 1_000_000_000_000;
+            if int > 0 {
+                let lower = format!("{}元", lower_numeral(int));
+                prop_assert_eq!(
+                    Amount::parse_cell(&lower, AmountUnit::万元),
+                    Ok(yuan(Decimal::from(int))),
+                    "{}", lower
+                );
+            }
+        }
+
         #[test]
         fn parse_cell_never_panics(s in "\\PC{0,20}") {
             let _ = Amount::parse_cell(&s, AmountUnit::元);
@@ -558,5 +713,43 @@ mod tests {
         fn parse_cell_never_panics_on_numberish(s in "[-+¥￥0-9,.万亿元整 ]{0,16}") {
             let _ = Amount::parse_cell(&s, AmountUnit::元);
         }
+    }
+
+    /// 0 < n < 10^12 in lower-case numerals, written digit by digit from the
+    /// decimal string (four-digit groups from the right), unlike the
+    /// parser's unit-splitting.
+    fn lower_numeral(n: u64) -> String {
+        const D: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+        const POS: [&str; 4] = ["", "十", "百", "千"];
+        const GROUP: [&str; 3] = ["", "万", "亿"];
+        let digits: Vec<u32> = n
+            .to_string()
+            .chars()
+            .filter_map(|c| c.to_digit(10))
+            .collect();
+        let groups: Vec<&[u32]> = digits.rchunks(4).collect();
+        let mut out = String::new();
+        let mut zero = false;
+        for (g, chunk) in groups.iter().enumerate().rev() {
+            let mut any = false;
+            for (i, &d) in chunk.iter().enumerate() {
+                let place = chunk.len() - 1 - i;
+                if d == 0 {
+                    zero = !out.is_empty();
+                    continue;
+                }
+                if zero {
+                    out.push('零');
+                    zero = false;
+                }
+                out.push(D[d as usize]);
+                out.push_str(POS[place]);
+                any = true;
+            }
+            if any {
+                out.push_str(GROUP[g]);
+            }
+        }
+        out
     }
 }

@@ -9,7 +9,9 @@ use std::sync::OnceLock;
 const CREDIT_CHARSET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 /// GB 32100-2015: 18 characters from "0123456789ABCDEFGHJKLMNPQRTUWXY",
-/// the last a check character computed with weights 3^i mod 31.
+/// the last a check character computed with weights 3^i mod 31; the first
+/// a registration authority that exists (1–9, A, N, Y) and the 3rd to 8th
+/// the administrative-division code, digits only.
 ///
 /// The code is trimmed, full-width characters are folded and lower case is
 /// accepted (upper-cased first): people copy codes from PDFs and type them by
@@ -23,8 +25,16 @@ pub fn credit_code_valid(code: &str) -> bool {
     let [body @ .., check] = values.as_slice() else {
         return false;
     };
-    body.len() == 17 && credit_check_value(body) == *check
+    body.len() == 17
+        && REGISTRATION_AUTHORITIES.contains(&code.as_bytes()[0])
+        && code.as_bytes()[2..8].iter().all(u8::is_ascii_digit)
+        && credit_check_value(body) == *check
 }
+
+/// 登记管理部门码: 1 机构编制, 2 外交, 3 司法行政, 4 文化, 5 民政, 6 旅游,
+/// 7 宗教, 8 工会, 9 市场监管（工商）, A 中央军委改革和编制办公室, N 农业,
+/// Y 其他.
+const REGISTRATION_AUTHORITIES: &[u8] = b"123456789ANY";
 
 fn credit_char_value(c: u8) -> Option<u32> {
     CREDIT_CHARSET
@@ -262,6 +272,9 @@ mod tests {
             "91110108551385082-",
             "一二三",
             "911101085513850８２Ｑ汉",
+            "B1110108551385082Q", // no registration authority B
+            "0111010855138508",
+            "91A10108551385082Q", // the division code must be digits
         ] {
             assert!(!credit_code_valid(code), "{code}");
         }
@@ -274,10 +287,15 @@ mod tests {
             .bytes()
             .filter_map(credit_char_value)
             .collect();
-        let sum_mod_31 = (31 - credit_check_value(&body)) % 31;
-        // The first character has weight 1: lowering it by the remainder
-        // makes the weighted sum a multiple of 31.
-        body[0] = (body[0] + 31 - sum_mod_31) % 31;
+        // The last body character is free (not authority, not division):
+        // one of its 31 values makes the weighted sum a multiple of 31.
+        body[16] = (0..31)
+            .find(|&v| {
+                let mut b = body.clone();
+                b[16] = v;
+                credit_check_value(&b) == 0
+            })
+            .expect("some value works");
         assert_eq!(credit_check_value(&body), 0);
         let code: String = body
             .iter()

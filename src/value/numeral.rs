@@ -27,12 +27,23 @@ fn parse_below(t: &str, groups: &[(char, u64)]) -> Option<u64> {
     let Some((&(unit, factor), rest)) = groups.split_first() else {
         return parse_section(t);
     };
-    match t.split_once(unit) {
+    // 亿 may repeat ("一万亿", "壹亿亿"): split at the last one and let
+    // the part above it hold 亿 and 万 again.
+    let split = if unit == '亿' {
+        t.rsplit_once(unit)
+    } else {
+        t.split_once(unit)
+    };
+    match split {
         // 万 and 萬 are one unit: skip the other spelling of the same group.
         None => parse_below(t, rest),
         Some((high, low)) => {
             let lower: Vec<_> = rest.iter().copied().filter(|&(_, f)| f < factor).collect();
-            let high = parse_below(high, &lower)?;
+            let high = if unit == '亿' {
+                parse_below(high, groups)?
+            } else {
+                parse_below(high, &lower)?
+            };
             if high == 0 {
                 return None;
             }
@@ -272,6 +283,10 @@ mod tests {
             ("一万二千", 12_000),
             ("三亿零五万", 300_050_000),
             ("一亿", 100_000_000),
+            ("一亿二千万", 120_000_000),
+            ("一万亿", 1_000_000_000_000),
+            ("一万二千亿零五", 1_200_000_000_005),
+            ("壹亿亿", 10_000_000_000_000_000),
             ("壹佰贰拾", 120),
             ("叁拾", 30),
         ];
