@@ -1,7 +1,7 @@
 //! `jicai check`: read workbooks and project facts, run a rule set, and
 //! report what was read and what was found.
 
-use crate::engine::{self, Dataset};
+use crate::engine::{self, Coverage, Dataset};
 use crate::error::JicaiError;
 use crate::finding::Finding;
 use crate::library::RuleLibrary;
@@ -59,6 +59,8 @@ pub struct CheckReport {
     pub inputs: Vec<InputReport>,
     pub findings: Vec<Finding>,
     pub summary: Summary,
+    /// Rules checked, not applicable, and not checked for want of fields.
+    pub coverage: Coverage,
     /// Things the reader should know (e.g. the rule set is not yet in force).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
@@ -160,7 +162,8 @@ pub fn check(
             &lib.book.tables[fi],
         )?);
     }
-    let findings = engine::run(&lib.book, set, &data, Some(req.as_of), &lib.env());
+    let (findings, coverage) =
+        engine::run_with_coverage(&lib.book, set, &data, Some(req.as_of), &lib.env());
     let mut notes = Vec::new();
     for name in &set.chain {
         if let Some(s) = lib.book.sets.iter().find(|s| &s.name == name)
@@ -178,6 +181,7 @@ pub fn check(
         inputs,
         summary: Summary::of(&findings),
         findings,
+        coverage,
         notes,
         data,
     })

@@ -311,7 +311,7 @@ fn aggregate(
         Aggregate::去重计数 => {
             let mut seen: Vec<String> = values
                 .iter()
-                .map(|v| normalize_text(&v.canonical()))
+                .map(|v| crate::value::key_text(&v.canonical()).into_owned())
                 .collect();
             seen.sort();
             seen.dedup();

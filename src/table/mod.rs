@@ -143,6 +143,15 @@ pub struct Table {
     pub issues: Vec<CellIssue>,
 }
 
+impl Table {
+    /// Whether declared column `d` stands in the sheet. A table built in
+    /// memory (rule examples, document data) has no header mapping and
+    /// every column.
+    pub fn has_column(&self, d: usize) -> bool {
+        self.mapping.is_empty() || self.columns.get(d).is_some_and(Option::is_some)
+    }
+}
+
 /// A data row: values in declared-column order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {

@@ -356,6 +356,10 @@ impl<'a> TableState<'a> {
                 values[d] = Value::Text(text);
                 (CellIssueKind::取值, message)
             }
+            Problem::Negative { value, message } => {
+                values[d] = value;
+                (CellIssueKind::取值, message)
+            }
         };
         self.issues.push(CellIssue {
             kind,
@@ -404,7 +408,8 @@ impl<'a> TableState<'a> {
             let plan = &self.plans[d];
             if header::is_summable(&plan.spec.ty) {
                 match plan.parse(cell, ctx.is_1904, &mut self.buf) {
-                    Ok(v) => values[d] = v,
+                    // A negative 合计 follows from negative rows, reported there.
+                    Ok(v) | Err(Problem::Negative { value: v, .. }) => values[d] = v,
                     Err(Problem::Type(m)) | Err(Problem::NotAChoice { message: m, .. }) => issues
                         .push(CellIssue {
                             kind: CellIssueKind::类型,
