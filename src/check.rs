@@ -6,7 +6,7 @@ use crate::error::JicaiError;
 use crate::finding::Finding;
 use crate::library::RuleLibrary;
 use crate::model::{RuleSet, Severity};
-use crate::table::{HeaderColumn, ReadLimits, SheetOutcome, read_workbook};
+use crate::table::{ColumnMap, HeaderColumn, ReadLimits, SheetOutcome, read_workbook_mapped};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -91,12 +91,23 @@ pub fn check(
     req: &CheckRequest,
     progress: &dyn Fn(&str),
 ) -> Result<CheckReport, JicaiError> {
+    check_mapped(lib, set, req, &ColumnMap::default(), progress)
+}
+
+/// [`check`], with the clerk's column map (`--map`) applied when reading.
+pub fn check_mapped(
+    lib: &RuleLibrary,
+    set: &RuleSet,
+    req: &CheckRequest,
+    map: &ColumnMap,
+    progress: &dyn Fn(&str),
+) -> Result<CheckReport, JicaiError> {
     let mut data = Dataset::default();
     let mut inputs = Vec::new();
     let specs = lib.book.workbook_tables();
     for path in &req.files {
         progress(&path.display().to_string());
-        let read = read_workbook(path, &specs, &req.limits)?;
+        let read = read_workbook_mapped(path, &specs, &req.limits, map)?;
         let mut sheets = Vec::new();
         for s in read.sheets {
             match s.outcome {

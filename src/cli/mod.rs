@@ -4,6 +4,7 @@
 mod check;
 mod columns;
 mod generate;
+mod map;
 mod merge;
 mod rules;
 mod serve;
@@ -44,6 +45,8 @@ pub enum Command {
     Templates(generate::TemplatesCommand),
     /// 启动网页与 HTTP 接口服务（检查、生成、规则）
     Serve(serve::ServeArgs),
+    /// 打印各工作表的列映射（表头 → 字段），可修改后用 check --map 使用
+    Map(map::MapArgs),
 }
 
 /// Prints a line to stderr, ignoring a closed pipe (`jicai … 2>&1 | head`
@@ -79,6 +82,7 @@ pub fn main() -> ExitCode {
         }
         Command::Templates(cmd) => generate::run_templates(cli.templates.as_deref(), cmd),
         Command::Serve(args) => serve::run(cli.rules.as_deref(), cli.templates.as_deref(), args),
+        Command::Map(args) => map::run(cli.rules.as_deref(), args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
