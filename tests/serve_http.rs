@@ -105,6 +105,15 @@ async fn api_check_answers_the_json_contract_and_keeps_the_result() {
         "summary"
     );
     assert!(page.contains(&format!("/check?again={id}")));
+    // The column mapping of each sheet, with the headers not read.
+    assert!(
+        page.contains("列的对应：") && page.contains("<td>合同签订日期</td>"),
+        "mapping"
+    );
+    assert!(
+        page.contains("class=\"unused\"") && page.contains("未读取"),
+        "unused headers"
+    );
 
     for (name, mime, magic) in [
         ("report.xlsx", "spreadsheetml", &b"PK"[..]),

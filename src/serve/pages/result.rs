@@ -155,7 +155,16 @@ fn sheets(b: &mut String, r: &Value) {
             )
             .ok();
             if let Some(cols) = sh["columns"].as_array().filter(|c| !c.is_empty()) {
+                let unused = cols.iter().filter(|c| c["match"] == "unused").count();
+                write!(
+                    b,
+                    "<details class=\"mapping\"{}><summary>列的对应：{} 列，其中 {unused} 列未读取</summary>",
+                    if unused > 0 { " open" } else { "" },
+                    cols.len()
+                )
+                .ok();
                 column_table(b, cols);
+                b.push_str("</details>");
             }
             b.push_str("</div>");
         }
@@ -169,15 +178,23 @@ fn column_table(b: &mut String, cols: &[Value]) {
         let how = text(&c["match"]);
         let unused = how == "unused";
         let how_cn = match how.as_str() {
-            "exact" => "完全一致",
+            "exact" => "与字段名相同",
             "synonym" => "别名",
-            "two_level" | "two-level" => "两级表头",
+            "two-level" => "两级表头",
             "approximate" => "近似",
-            "unused" => "未使用",
+            "unused" => "未读取",
             other => other,
         };
         let field = if unused {
-            "（未使用：如需检查此列，请把表头改为规则中的字段名或其别名）".to_string()
+            let header = text(&c["header"]);
+            let mut t = match c["suggestion"].as_str().filter(|s| *s != header) {
+                Some(s) => format!("未读取：与“{s}”相近，如指此字段请把表头改为“{s}”"),
+                None => "未读取".to_string(),
+            };
+            if let Some(n) = c["note"].as_str() {
+                t.push_str(&format!("（{n}）"));
+            }
+            t
         } else {
             text(&c["field"])
         };
