@@ -2,7 +2,7 @@
 //! read (every header, the field it became and how) and which rules were
 //! checked, not applicable, or not checked for want of fields.
 
-use super::style::{Formats, Look, Widths};
+use super::style::{Formats, Look, Widths, print_setup};
 use crate::check::CheckReport;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -102,5 +102,6 @@ pub(crate) fn write(
             &mut row,
         )?;
     }
-    widths.apply(ws, 6.0, 40.0)
+    widths.apply(ws, 6.0, 40.0)?;
+    print_setup(ws, widths.total(6.0, 40.0), None)
 }
