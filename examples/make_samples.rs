@@ -511,6 +511,8 @@ fn national_contracts(n: &Names, faulty: bool) -> Vec<Contract> {
     // GP-信用代码: a wrong check character.
     let mut c = Contract::new(n, n.unit_a, &format!("{p}-HT-2025-007"), 90_000.0, 0);
     c.code = bad_credit(n.suppliers[0].1);
+    // GP-46-通知书日期: the same main contract lacks its award notice date.
+    c.notice = C::E;
     v.push(c);
     v
 }

@@ -1,12 +1,12 @@
 //! `jicai check`: read workbooks and project facts, run a rule set, and
 //! report what was read and what was found.
 
-use crate::engine::{self, Dataset};
+use crate::engine::{self, Coverage, Dataset};
 use crate::error::JicaiError;
 use crate::finding::Finding;
 use crate::library::RuleLibrary;
 use crate::model::{RuleSet, Severity};
-use crate::table::{HeaderColumn, ReadLimits, SheetOutcome, read_workbook};
+use crate::table::{ColumnMap, HeaderColumn, ReadLimits, SheetOutcome, read_workbook_mapped};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -59,6 +59,8 @@ pub struct CheckReport {
     pub inputs: Vec<InputReport>,
     pub findings: Vec<Finding>,
     pub summary: Summary,
+    /// Rules checked, not applicable, and not checked for want of fields.
+    pub coverage: Coverage,
     /// Things the reader should know (e.g. the rule set is not yet in force).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
@@ -92,6 +94,17 @@ pub fn check(
     req: &CheckRequest,
     progress: &dyn Fn(&str),
 ) -> Result<CheckReport, JicaiError> {
+    check_mapped(lib, set, req, &ColumnMap::default(), progress)
+}
+
+/// [`check`], with the clerk's column map (`--map`) applied when reading.
+pub fn check_mapped(
+    lib: &RuleLibrary,
+    set: &RuleSet,
+    req: &CheckRequest,
+    map: &ColumnMap,
+    progress: &dyn Fn(&str),
+) -> Result<CheckReport, JicaiError> {
     let mut data = Dataset::default();
     let mut inputs = Vec::new();
     let specs = lib.book.workbook_tables();
@@ -99,7 +112,7 @@ pub fn check(
     let mut reader_notes = Vec::new();
     for path in &req.files {
         progress(&path.display().to_string());
-        let read = read_workbook(path, &specs, &req.limits)?;
+        let read = read_workbook_mapped(path, &specs, &req.limits, map)?;
         let mut sheets = Vec::new();
         for s in read.sheets {
             for note in &s.notes {
@@ -173,7 +186,7 @@ pub fn check(
             &lib.book.tables[fi],
         )?);
     }
-    let findings = engine::run(
+    let (findings, coverage) = engine::run_with_coverage(
         &lib.book,
         set,
         &data,
@@ -197,6 +210,7 @@ pub fn check(
         inputs,
         summary: Summary::of(&findings),
         findings,
+        coverage,
         notes,
         data_versions: lib.data_versions(set, req.as_of),
         data,

@@ -16,6 +16,8 @@ pub enum JicaiError {
     Read(#[from] ReadError),
     #[error(transparent)]
     Calendar(#[from] CalendarError),
+    #[error(transparent)]
+    ColumnMap(#[from] crate::table::column_map::MapError),
     #[error("未知的规则集“{name}”")]
     #[diagnostic(help("{help}"))]
     UnknownRuleset { name: String, help: String },

@@ -403,11 +403,13 @@ fn assert_marks_match(
     let sheets = pkg.sheets();
     let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names[0], "检查结果");
+    // The checked sheets follow; 读取与覆盖 (mapping and coverage) comes last.
     assert_eq!(
         names.len(),
-        1 + checked_sheets,
+        2 + checked_sheets,
         "the checked sheets follow: {names:?}"
     );
+    assert_eq!(names.last().copied(), Some("读取与覆盖"));
     for n in &names {
         assert!(
             n.encode_utf16().count() <= 31 && !n.contains(['[', ']', ':', '*', '?', '/', '\\'])

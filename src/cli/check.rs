@@ -1,11 +1,12 @@
 //! `jicai check`.
 
-use crate::check::{CheckRequest, check};
+use crate::check::{CheckRequest, check_mapped};
 use crate::error::JicaiError;
 use crate::library::{RuleDir, RuleLibrary};
 use crate::output::{Overwrite, ensure_writable};
 use crate::progress::Progress;
 use crate::report;
+use crate::table::ColumnMap;
 use crate::table::ReadLimits;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
@@ -47,6 +48,9 @@ pub struct CheckArgs {
     /// 允许覆盖已存在的输出文件
     #[arg(long)]
     pub force: bool,
+    /// 列映射 YAML（表头 → 字段，按工作表；可由 jicai map 生成后修改）
+    #[arg(long, value_name = "FILE.yaml")]
+    pub map: Option<PathBuf>,
 }
 
 fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
@@ -79,8 +83,12 @@ pub fn run(rules: RuleDir<'_>, args: CheckArgs) -> Result<u8, JicaiError> {
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         limits: ReadLimits::default(),
     };
+    let map = match &args.map {
+        Some(path) => ColumnMap::load(path, &lib.book.vocabulary)?,
+        None => ColumnMap::default(),
+    };
     let progress = Progress::new(req.files.len(), "检查");
-    let report = check(&lib, set, &req, &|file| progress.start(file))?;
+    let report = check_mapped(&lib, set, &req, &map, &|file| progress.start(file))?;
     progress.message("生成报告…");
     let text = match args.format {
         Format::Json => report::json::render(&report),

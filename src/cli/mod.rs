@@ -6,6 +6,7 @@ mod columns;
 mod data;
 mod fmt;
 mod generate;
+mod map;
 mod merge;
 mod rules;
 mod serve;
@@ -62,6 +63,8 @@ pub enum Command {
     Data(data::DataCommand),
     /// 启动网页与 HTTP 接口服务（检查、生成、规则）
     Serve(serve::ServeArgs),
+    /// 打印各工作表的列映射（表头 → 字段），可修改后用 check --map 使用
+    Map(map::MapArgs),
 }
 
 /// Prints a line to stderr, ignoring a closed pipe (`jicai … 2>&1 | head`
@@ -118,6 +121,7 @@ pub fn main() -> ExitCode {
             .map(|()| 0)
             .map_err(|e| crate::error::JicaiError::Usage(e.to_string())),
         Command::Serve(args) => serve::run(rule_dir, cli.templates.as_deref(), args),
+        Command::Map(args) => map::run(rule_dir, args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -347,7 +347,7 @@ fn aggregate(func: Aggregate, arg: Option<&Cx>, f: Frame, env: &Env) -> Result<V
         Aggregate::去重计数 => {
             let mut seen: Vec<String> = values
                 .iter()
-                .map(|v| normalize_text(&v.canonical()))
+                .map(|v| crate::value::key_text(&v.canonical()).into_owned())
                 .collect();
             seen.sort();
             seen.dedup();

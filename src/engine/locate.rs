@@ -4,7 +4,6 @@
 use crate::finding::{Finding, Location};
 use crate::model::Severity;
 use crate::table::{CellIssueKind, Row, Table, TableSpec, column_letter};
-use indexmap::IndexMap;
 
 /// Where a row came from.
 #[derive(Clone, Copy)]
@@ -85,31 +84,10 @@ fn rule_id(kind: CellIssueKind) -> &'static str {
     }
 }
 
-/// The table's own checks, cited to the table's declaration.
+/// The table's own checks, cited to the table's declaration. A column
+/// the sheet lacks is not one of them: rules that need it are reported as
+/// not checked.
 pub fn table_findings(spec: &TableSpec, t: &Table, out: &mut Vec<Finding>) {
-    if !t.missing_required.is_empty() {
-        out.push(Finding {
-            rule: "表格.缺列".to_string(),
-            severity: Severity::Error,
-            message: format!(
-                "工作表“{}”读作{}，但缺少必填列：{}",
-                t.sheet,
-                t.table,
-                t.missing_required.join("、")
-            ),
-            citations: spec.citations.clone(),
-            location: Location {
-                file: t.file.clone(),
-                sheet: Some(t.sheet.clone()),
-                cell: None,
-                row: Some(t.header_row),
-                column: None,
-                group: None,
-            },
-            values: IndexMap::new(),
-            undetermined: false,
-        });
-    }
     for issue in &t.issues {
         let letter = column_letter(issue.col);
         out.push(Finding {

@@ -3,14 +3,18 @@
 //! groups (and the whole table as one group), joins and project facts all go
 //! through the same evaluation of compiled expressions.
 
+mod coverage;
 pub mod eval;
 mod locate;
 
+pub use coverage::{Coverage, NotChecked};
+
+use crate::calendar::CalendarError;
 use crate::finding::{Finding, sort_findings};
 use crate::model::RuleBook;
 use crate::model::{Aggregate, CompiledRule, Cx, MessagePart, Mode, RuleSet, Severity};
 use crate::table::{Row, Table};
-use crate::value::{Value, normalize_text};
+use crate::value::{Value, key_text};
 use chrono::NaiveDate;
 use eval::{AggregateCache, Env, Frame, eval};
 use indexmap::IndexMap;
@@ -50,7 +54,20 @@ pub fn run(
     as_of: Option<NaiveDate>,
     env: &Env,
 ) -> Vec<Finding> {
+    run_with_coverage(book, set, data, as_of, env).0
+}
+
+/// [`run`], also saying which rules were checked, not applicable, or not
+/// checked for want of fields.
+pub fn run_with_coverage(
+    book: &RuleBook,
+    set: &RuleSet,
+    data: &Dataset,
+    as_of: Option<NaiveDate>,
+    env: &Env,
+) -> (Vec<Finding>, Coverage) {
     let mut findings = Vec::new();
+    let mut cov = Coverage::default();
     for t in &data.tables {
         if let Some(spec) = book.tables.iter().find(|s| s.name == t.table) {
             locate::table_findings(spec, t, &mut findings);
@@ -63,19 +80,12 @@ pub fn run(
         .iter()
         .filter(|r| as_of.is_none_or(|d| r.active_on(d)))
     {
-        // Borrowed, not copied: a rule set has dozens of rules over the same rows.
-        let rows: Cow<[Placed]> = if Some(rule.table) == book.facts {
-            data.facts
-                .iter()
-                .map(|f| Placed {
-                    origin: Origin::Facts(&f.file),
-                    row: &f.row,
-                })
-                .collect()
-        } else {
-            by_spec
-                .get(&rule.table)
-                .map_or(Cow::Borrowed(&[][..]), |v| Cow::Borrowed(v.as_slice()))
+        let rows = match rows_for(rule, book, data, &by_spec) {
+            Ok(rows) => rows,
+            Err(nc) => {
+                cov.not_checked.push(nc);
+                continue;
+            }
         };
         let runner = RuleRun {
             rule,
@@ -83,11 +93,111 @@ pub fn run(
             facts: facts_row,
             join_index: join_index(rule, &by_spec, book, data),
             book,
+            applied: std::cell::Cell::new(false),
         };
         runner.run(&rows, &mut findings);
+        if runner.applied.get() {
+            cov.checked.push(rule.id.clone());
+        } else {
+            cov.not_applicable.push(rule.id.clone());
+        }
     }
     sort_findings(&mut findings);
-    findings
+    (findings, cov)
+}
+
+/// The rows `rule` runs on: those of the sheets carrying every field it
+/// reads. Borrowed, not copied, when every sheet does: a rule set has
+/// dozens of rules over the same rows.
+fn rows_for<'a, 'b>(
+    rule: &CompiledRule,
+    book: &RuleBook,
+    data: &'a Dataset,
+    by_spec: &'b HashMap<usize, Vec<Placed<'a>>>,
+) -> Result<Cow<'b, [Placed<'a>]>, NotChecked> {
+    let need = coverage::needs(rule);
+    let not_checked = |missing: Vec<String>, reason: String| NotChecked {
+        rule: rule.id.clone(),
+        missing,
+        reason,
+    };
+    let on_facts = Some(rule.table) == book.facts;
+    if (on_facts || !need.facts.is_empty()) && data.facts.is_none() {
+        let fi = book.facts.unwrap_or(rule.table);
+        let cols = if on_facts { &need.columns } else { &need.facts };
+        return Err(not_checked(
+            coverage::names(book, fi, cols),
+            "没有项目信息（--data）".into(),
+        ));
+    }
+    if let Some(join) = &rule.join {
+        let joined_present = if Some(join.table) == book.facts {
+            data.facts.is_some()
+        } else {
+            data.tables.iter().any(|t| {
+                t.table == book.tables[join.table].name
+                    && coverage::lacking(t, &need.join_columns).is_empty()
+            })
+        };
+        if !joined_present {
+            return Err(not_checked(
+                coverage::names(book, join.table, &need.join_columns),
+                format!(
+                    "没有读到关联的“{}”（或缺少所需的列）",
+                    book.tables[join.table].name
+                ),
+            ));
+        }
+    }
+    if on_facts {
+        return Ok(data
+            .facts
+            .iter()
+            .map(|f| Placed {
+                origin: Origin::Facts(&f.file),
+                row: &f.row,
+            })
+            .collect());
+    }
+    let name = &book.tables[rule.table].name;
+    let sheets: Vec<&Table> = data.tables.iter().filter(|t| &t.table == name).collect();
+    if sheets.is_empty() {
+        return Err(not_checked(
+            coverage::names(book, rule.table, &need.columns),
+            format!("没有读到“{name}”"),
+        ));
+    }
+    let lacking: Vec<Vec<usize>> = sheets
+        .iter()
+        .map(|t| coverage::lacking(t, &need.columns))
+        .collect();
+    let all = by_spec.get(&rule.table).map_or(&[][..], |v| v.as_slice());
+    if lacking.iter().all(Vec::is_empty) {
+        return Ok(Cow::Borrowed(all));
+    }
+    if lacking.iter().all(|l| !l.is_empty()) {
+        let (i, fewest) = lacking
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, l)| l.len())
+            .expect("at least one sheet");
+        let which = sheets[i].sheet.as_str();
+        return Err(not_checked(
+            coverage::names(book, rule.table, fewest),
+            format!("工作表“{which}”（读作“{name}”）缺少所需的列"),
+        ));
+    }
+    let complete: Vec<&Table> = sheets
+        .iter()
+        .zip(&lacking)
+        .filter(|(_, l)| l.is_empty())
+        .map(|(t, _)| *t)
+        .collect();
+    Ok(all
+        .iter()
+        .filter(|p| matches!(p.origin, Origin::Sheet(t) if complete.iter().any(|c| std::ptr::eq(*c, t))))
+        .copied()
+        .collect())
 }
 
 fn rows_by_spec<'a>(book: &RuleBook, data: &'a Dataset) -> HashMap<usize, Vec<Placed<'a>>> {
@@ -134,7 +244,7 @@ fn join_index<'a>(
 fn key_of(row: &Row, col: usize) -> Option<String> {
     match row.values.get(col) {
         None | Some(Value::Empty) => None,
-        Some(v) => Some(normalize_text(&v.canonical())),
+        Some(v) => Some(key_text(&v.canonical()).into_owned()),
     }
 }
 
@@ -144,6 +254,8 @@ struct RuleRun<'a> {
     facts: Option<&'a Row>,
     join_index: ahash::AHashMap<String, &'a Row>,
     book: &'a RuleBook,
+    /// Whether some row or group got past the filter and every 当.
+    applied: std::cell::Cell<bool>,
 }
 
 /// The outcome of testing one row or group.
@@ -184,7 +296,7 @@ impl<'a> RuleRun<'a> {
                     let key = keys
                         .iter()
                         .map(|k| match p.row.values.get(*k) {
-                            Some(Value::Text(s)) => Cow::Borrowed(s.as_str()),
+                            Some(Value::Text(s)) => key_text(s),
                             Some(v) => Cow::Owned(v.display()),
                             None => Cow::Borrowed(""),
                         })
@@ -298,6 +410,7 @@ impl<'a> RuleRun<'a> {
                 Err(e) => return Verdict::Undetermined(e),
             }
         }
+        self.applied.set(true);
         match eval(&self.rule.require, frame, self.env) {
             Ok(v) if matches!(v.as_ref(), Value::Bool(false)) => Verdict::Violated,
             Ok(_) => Verdict::Holds,
@@ -350,7 +463,7 @@ impl<'a> RuleRun<'a> {
                 eval(arg, frame, self.env)
                     .ok()
                     .filter(|v| !v.is_empty())
-                    .map(|v| normalize_text(&v.display()))
+                    .map(|v| key_text(&v.display()).into_owned())
             })
             .collect();
         let mut counts: IndexMap<&str, usize> = IndexMap::new();

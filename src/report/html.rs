@@ -142,6 +142,25 @@ fn summary(out: &mut String, report: &CheckReport) {
         );
     }
     out.push_str("</section>\n");
+    let c = &report.coverage;
+    let _ = writeln!(
+        out,
+        "<p class=\"coverage\">{}</p>",
+        esc(&super::text::coverage_line(c))
+    );
+    if !c.not_checked.is_empty() {
+        out.push_str("<details class=\"coverage\"><summary>未检查的规则（缺少所需的数据，不算违反）</summary><ul>\n");
+        for n in &c.not_checked {
+            let _ = writeln!(
+                out,
+                "<li><b>{}</b> {}：缺少 {}</li>",
+                esc(&n.rule),
+                esc(&n.reason),
+                esc(&n.missing.join("、"))
+            );
+        }
+        out.push_str("</ul></details>\n");
+    }
     for n in &report.notes {
         let _ = writeln!(out, "<p class=\"note\">注意：{}</p>", esc(n));
     }

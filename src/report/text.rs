@@ -108,6 +108,26 @@ pub fn render(report: &CheckReport) -> String {
             }
         }
     }
+    let c = &report.coverage;
+    if !c.not_checked.is_empty() {
+        writeln!(
+            out,
+            "\n未检查的规则（{}）：缺少所需的数据，不算违反",
+            c.not_checked.len()
+        )
+        .ok();
+        // One line per reason: a missing table silences many rules at once.
+        let mut by_reason: indexmap::IndexMap<&str, Vec<String>> = indexmap::IndexMap::new();
+        for n in &c.not_checked {
+            by_reason
+                .entry(n.reason.as_str())
+                .or_default()
+                .push(format!("{}（缺 {}）", n.rule, n.missing.join("、")));
+        }
+        for (reason, rules) in by_reason {
+            writeln!(out, "  {dim}{reason}：{}{dim:#}", rules.join("；")).ok();
+        }
+    }
     let s = &report.summary;
     writeln!(
         out,
@@ -115,5 +135,16 @@ pub fn render(report: &CheckReport) -> String {
         s.error, s.warning, s.info
     )
     .ok();
+    writeln!(out, "{}", coverage_line(c)).ok();
     out
+}
+
+/// "已检查 40 条规则，5 条不适用（条件未出现），3 条因缺少数据未检查".
+pub fn coverage_line(c: &crate::engine::Coverage) -> String {
+    format!(
+        "已检查 {} 条规则，{} 条不适用（条件未出现），{} 条因缺少数据未检查",
+        c.checked.len(),
+        c.not_applicable.len(),
+        c.not_checked.len()
+    )
 }

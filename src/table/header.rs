@@ -74,6 +74,7 @@ const CONTAIN_MIN_CHARS: usize = 3;
 
 /// Every declared name and alias, normalised once: header text → the
 /// (table, column) pairs it names.
+#[derive(Clone)]
 pub(crate) struct AliasIndex {
     map: HashMap<String, Vec<(u32, u32)>>,
     /// Normalised column names (as opposed to synonyms).
@@ -165,6 +166,16 @@ impl AliasIndex {
             table_names,
             overrides: HashMap::new(),
         }
+    }
+
+    /// Header assignments that win over matching: header text → field name
+    /// (`None`: do not read the column).
+    pub(crate) fn with_overrides(mut self, overrides: &[(String, Option<String>)]) -> Self {
+        for (header, field) in overrides {
+            self.overrides
+                .insert(normalize_header(header), field.clone());
+        }
+        self
     }
 
     fn field_name(&self, hit: (u32, u32)) -> &str {

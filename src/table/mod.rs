@@ -19,6 +19,7 @@
 //! | `validate` | checks that need the whole table |
 
 mod cell;
+pub mod column_map;
 mod csv;
 mod grid;
 mod header;
@@ -31,6 +32,7 @@ mod xls_guard;
 mod xlsx;
 
 pub use crate::model::tables::{ColumnSpec, ColumnType, TableSpec};
+pub use column_map::ColumnMap;
 pub(crate) use csv::for_each_record as csv_records;
 pub use header::{ColumnMatch, HeaderColumn, MatchKind};
 
@@ -151,6 +153,15 @@ pub struct Table {
     pub issues: Vec<CellIssue>,
 }
 
+impl Table {
+    /// Whether declared column `d` stands in the sheet. A table built in
+    /// memory (rule examples, document data) has no header mapping and
+    /// every column.
+    pub fn has_column(&self, d: usize) -> bool {
+        self.mapping.is_empty() || self.columns.get(d).is_some_and(Option::is_some)
+    }
+}
+
 /// A data row: values in declared-column order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
@@ -204,6 +215,17 @@ pub fn read_workbook(
     specs: &[TableSpec],
     limits: &ReadLimits,
 ) -> Result<WorkbookRead, ReadError> {
+    read_workbook_mapped(path, specs, limits, &ColumnMap::default())
+}
+
+/// [`read_workbook`], with the clerk's header assignments winning over
+/// matching.
+pub fn read_workbook_mapped(
+    path: &Path,
+    specs: &[TableSpec],
+    limits: &ReadLimits,
+    map: &ColumnMap,
+) -> Result<WorkbookRead, ReadError> {
     let file = path.display().to_string();
     let detected = source::detect(path, &file, limits)?;
     let index = header::AliasIndex::new(specs);
@@ -213,6 +235,7 @@ pub fn read_workbook(
         index: &index,
         limits,
         is_1904: false,
+        map,
     };
     let sheets = match detected.format {
         source::Format::Xlsx | source::Format::Xlsb => xlsx::read(path, &ctx, &detected),

@@ -26,6 +26,7 @@ pub(crate) struct Ctx<'a> {
     pub index: &'a AliasIndex,
     pub limits: &'a ReadLimits,
     pub is_1904: bool,
+    pub map: &'a super::ColumnMap,
 }
 
 /// The outcome of [`SheetBuilder::finish`].
@@ -222,11 +223,20 @@ impl<'a> SheetBuilder<'a> {
     }
 
     fn detect(&self, merges: &[Dimensions]) -> Result<HeaderMatch, String> {
+        let assigned = self.ctx.map.for_sheet(&self.sheet);
+        // The shared index serves every sheet the clerk did not map.
+        let own;
+        let index = if assigned.is_empty() {
+            self.ctx.index
+        } else {
+            own = self.ctx.index.clone().with_overrides(&assigned);
+            &own
+        };
         header::detect(
             &self.window,
             merges,
             self.ctx.specs,
-            self.ctx.index,
+            index,
             &self.sheet,
             self.ctx.limits.max_columns,
         )
@@ -356,6 +366,10 @@ impl<'a> TableState<'a> {
                 values[d] = Value::Text(text);
                 (CellIssueKind::取值, message)
             }
+            Problem::Negative { value, message } => {
+                values[d] = value;
+                (CellIssueKind::取值, message)
+            }
         };
         self.issues.push(CellIssue {
             kind,
@@ -404,7 +418,8 @@ impl<'a> TableState<'a> {
             let plan = &self.plans[d];
             if header::is_summable(&plan.spec.ty) {
                 match plan.parse(cell, ctx.is_1904, &mut self.buf) {
-                    Ok(v) => values[d] = v,
+                    // A negative 合计 follows from negative rows, reported there.
+                    Ok(v) | Err(Problem::Negative { value: v, .. }) => values[d] = v,
                     Err(Problem::Type(m)) | Err(Problem::NotAChoice { message: m, .. }) => issues
                         .push(CellIssue {
                             kind: CellIssueKind::类型,
@@ -574,6 +589,7 @@ mod tests {
             index: &index,
             limits: &limits,
             is_1904: false,
+            map: &crate::table::ColumnMap::default(),
         };
         let merges = vec![
             Dimensions::new((0, 0), (1, 0)),

@@ -9,8 +9,8 @@ use super::cell::{CellRef, write_float};
 use super::header::amount_unit_in;
 use super::{ColumnSpec, ColumnType};
 use crate::value::{
-    Amount, AmountUnit, Percent, Period, Value, ValueError, excel_serial_to_date, normalize_text,
-    parse_bool, parse_date, parse_integer,
+    Amount, AmountUnit, Percent, Period, Value, ValueError, excel_serial_to_date, normalize_header,
+    normalize_text, parse_bool, parse_date, parse_integer,
 };
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -33,6 +33,24 @@ pub(crate) struct ColumnPlan<'s> {
     pub max_chars: usize,
 }
 
+/// "县(市、区)级" → "县级": a normalised header text without its bracketed parts.
+fn without_brackets(h: &str) -> String {
+    let mut depth = 0u32;
+    h.chars()
+        .filter(|&c| match c {
+            '(' => {
+                depth += 1;
+                false
+            }
+            ')' => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            _ => depth == 0,
+        })
+        .collect()
+}
+
 /// Why a cell could not be typed.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Problem {
@@ -40,6 +58,23 @@ pub(crate) enum Problem {
     Type(String),
     /// Not one of the enumeration's values; the text is kept.
     NotAChoice { text: String, message: String },
+    /// A negative amount or count: kept (sums and rules see it) and reported.
+    Negative { value: Value, message: String },
+}
+
+/// Amounts and counts in these tables are never negative (a refund or a
+/// reduction is its own row or contract, not a minus sign).
+fn not_negative(v: Value, cell: CellRef<'_>, what: &str) -> Result<Value, Problem> {
+    let negative = match &v {
+        Value::Number(n) => n.is_sign_negative() && !n.is_zero(),
+        Value::Amount(a) => a.yuan().is_sign_negative() && !a.is_zero(),
+        _ => false,
+    };
+    if negative {
+        let message = format!("“{}”为负数：{what}不能为负", shorten(&cell.text()));
+        return Err(Problem::Negative { value: v, message });
+    }
+    Ok(v)
 }
 
 impl<'s> ColumnPlan<'s> {
@@ -107,8 +142,11 @@ impl<'s> ColumnPlan<'s> {
             ColumnType::文本 => self.text(cell),
             ColumnType::数值 => number(cell, buf)
                 .map(Value::Number)
-                .ok_or_else(|| self.invalid(cell)),
-            ColumnType::金额 { .. } => self.amount(cell, buf),
+                .ok_or_else(|| self.invalid(cell))
+                .and_then(|v| not_negative(v, cell, "数量、人数、家数")),
+            ColumnType::金额 { .. } => self
+                .amount(cell, buf)
+                .and_then(|v| not_negative(v, cell, "金额")),
             ColumnType::百分比 => self.percent(cell, buf),
             ColumnType::期间 => self.period(cell, buf),
             ColumnType::日期 => date(cell, is_1904)
@@ -199,6 +237,18 @@ impl<'s> ColumnPlan<'s> {
         let norm = normalize_text(&text);
         if let Some((_, canon)) = self.choices.iter().find(|(n, _)| *n == norm) {
             return Ok(Value::Text(canon.clone()));
+        }
+        // Worded as the documents word it: "县（市、区）级" is 县级, "主合同（首次）"
+        // is 主合同 — the bracket only explains.
+        let plain = without_brackets(&normalize_header(&text));
+        if plain != normalize_header(&text) {
+            let mut fits = self
+                .choices
+                .iter()
+                .filter(|(n, _)| normalize_header(n) == plain);
+            if let (Some((_, canon)), None) = (fits.next(), fits.next()) {
+                return Ok(Value::Text(canon.clone()));
+            }
         }
         let listed: Vec<&str> = self.choices.iter().map(|(_, c)| c.as_str()).collect();
         let message = format!(

@@ -3,7 +3,7 @@
 
 use super::sheet::{Ctx, TableState, TotalKind};
 use super::{CellIssue, CellIssueKind, Row, Table, column_letter, header};
-use crate::value::{Value, normalize_text};
+use crate::value::{Value, key_text};
 use calamine::Dimensions;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -197,8 +197,7 @@ fn unique(
             continue;
         }
         let key = match v {
-            Value::Text(s) if is_normal(s) => Cow::Borrowed(s.as_str()),
-            Value::Text(s) => Cow::Owned(normalize_text(s)),
+            Value::Text(s) => key_text(s),
             v => Cow::Owned(v.canonical()),
         };
         match seen.get(&key) {
@@ -226,13 +225,6 @@ fn unique(
 
 /// Whether `normalize_text` would leave `s` as it is (no full-width forms,
 /// no surrounding spaces), so it can be used as a key without copying.
-fn is_normal(s: &str) -> bool {
-    s.trim() == s
-        && !s
-            .chars()
-            .any(|c| matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}'))
-}
-
 /// Each amount/number in the 合计 row must equal the exact sum of the rows.
 fn check_total(
     t: &TableState<'_>,

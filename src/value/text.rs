@@ -42,6 +42,28 @@ pub fn normalize_header(text: &str) -> String {
         .collect()
 }
 
+/// A text as a key for groups, joins and uniqueness: full-width letters
+/// and digits as half-width, no spaces, ASCII letters upper-case — so
+/// "Ａ02010105", "a02010105" and "A0201 0105" are one 品目. Borrowed when
+/// already in that form (most keys), so grouping a million rows stays cheap.
+pub fn key_text(s: &str) -> std::borrow::Cow<'_, str> {
+    let plain = s.chars().all(|c| {
+        !c.is_whitespace()
+            && !c.is_ascii_lowercase()
+            && !matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}')
+    });
+    if plain {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(half_width)
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_uppercase())
+            .collect(),
+    )
+}
+
 /// The candidate closest to `name` by edit distance, if within half the
 /// longer length (a typo, not another word).
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
@@ -90,6 +112,17 @@ mod tests {
         assert_eq!(normalize_header("金\u{A0}额\t[元]"), "金额(元)");
         assert_eq!(normalize_header("金额〔元〕"), "金额(元)");
         assert_eq!(normalize_header("　"), "");
+    }
+
+    #[test]
+    fn keys_ignore_width_spaces_and_case() {
+        assert_eq!(key_text("Ａ02010105"), "A02010105");
+        assert_eq!(key_text(" a0201 0105 "), "A02010105");
+        assert!(matches!(
+            key_text("A02010105"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(key_text("甲　局"), "甲局");
     }
 
     #[test]

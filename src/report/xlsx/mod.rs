@@ -1,13 +1,15 @@
 //! The annotated workbook (`check --format xlsx`): a first sheet 检查结果
 //! listing every finding with a link to its cell, then each checked sheet
 //! with its values at their original addresses, every faulty cell filled by
-//! severity and carrying a note with the message and citation.
+//! severity and carrying a note with the message and citation, and last
+//! 读取与覆盖: the column mapping of every sheet and the rules' coverage.
 //!
 //! The sheets are re-read from the uploads ([`super::grid`]) rather than
 //! rebuilt from the typed tables, which keep only declared columns: the
 //! annotated sheet must look like the one that was uploaded, and its cell
 //! addresses must be the ones the JSON names.
 
+pub(crate) mod coverage;
 pub(crate) mod findings;
 pub(crate) mod names;
 pub(crate) mod source_look;
@@ -69,7 +71,8 @@ struct Planned<'a> {
 
 /// Builds the annotated workbook in memory.
 pub fn build(report: &CheckReport, limits: &ReadLimits) -> Result<Workbook, JicaiError> {
-    let plan = plan_sheets(report);
+    let (plan, coverage_name) = plan_sheets(report);
+    let coverage_name = coverage_name.as_str();
     let by_sheet: HashMap<(&str, &str), &str> = plan
         .iter()
         .map(|p| ((p.file, p.sheet), p.name.as_str()))
@@ -104,14 +107,19 @@ pub fn build(report: &CheckReport, limits: &ReadLimits) -> Result<Workbook, Jica
         ws.set_name(&p.name).map_err(xlsx_error)?;
         annotate(ws, p, &marks, &mut formats, limits)?;
     }
+    // Last, so the uploads' sheets keep their places after 检查结果.
+    let ws = wb.add_worksheet();
+    ws.set_name(coverage_name).map_err(xlsx_error)?;
+    coverage::write(ws, report, &mut formats).map_err(xlsx_error)?;
     Ok(wb)
 }
 
 /// The checked sheets (those read as a table), named uniquely. A sheet
 /// name used by several files is qualified with the file's name.
-fn plan_sheets(report: &CheckReport) -> Vec<Planned<'_>> {
+fn plan_sheets(report: &CheckReport) -> (Vec<Planned<'_>>, String) {
     let mut names = SheetNames::default();
     names.take(FINDINGS_SHEET, None);
+    let coverage_name = names.take(coverage::COVERAGE_SHEET, None);
     let mut count: HashMap<&str, usize> = HashMap::new();
     for i in &report.inputs {
         for s in i.sheets.iter().filter(|s| s.table.is_some()) {
@@ -144,7 +152,7 @@ fn plan_sheets(report: &CheckReport) -> Vec<Planned<'_>> {
             });
         }
     }
-    plan
+    (plan, coverage_name)
 }
 
 /// Faulty cells of one sheet and the findings on each.
