@@ -8,7 +8,7 @@ use crate::table::column_map::{self, MapSheet};
 use crate::table::{ColumnMap, ReadLimits, SheetOutcome, read_workbook_mapped};
 use clap::Args;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct MapArgs {

@@ -9,7 +9,6 @@ mod locate;
 
 pub use coverage::{Coverage, NotChecked};
 
-use crate::calendar::CalendarError;
 use crate::finding::{Finding, sort_findings};
 use crate::model::RuleBook;
 use crate::model::{Aggregate, CompiledRule, Cx, MessagePart, Mode, RuleSet, Severity};
