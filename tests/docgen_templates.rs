@@ -179,7 +179,8 @@ fn every_template_in_every_format() {
                         "{id}"
                     );
                     assert!(xml.contains(r#"w:eastAsia="仿宋""#), "{id}");
-                    assert!(xml.contains(r#"w:eastAsia="宋体""#), "{id}");
+                    // Titles in 小标宋 by name.
+                    assert!(xml.contains(r#"w:eastAsia="方正小标宋简体""#), "{id}");
                     assert!(xml.contains(r#"<w:docGrid w:type="lines" w:linePitch="579""#));
                     assert!(!docx_text(&xml).trim().is_empty());
                 }
@@ -262,13 +263,17 @@ fn notice_docx_follows_gb_t_9704() {
             .unwrap_or_else(|| panic!("{o} not after {at} in\n{text}"));
         at += i;
     }
-    // Title: 二号 (44 half-points) 宋体; body: 三号 (32) 仿宋 with exact 28.95 pt lines.
+    // Title: 二号 (44 half-points) 小标宋; body: 三号 (32) 仿宋 with exact 28.95 pt lines.
     let title_run = xml
         .split("<w:r>")
         .find(|r| r.contains("台式计算机批量集中采购项目任务通知书"))
         .unwrap();
     assert!(title_run.contains(r#"<w:sz w:val="44" />"#), "{title_run}");
-    assert!(title_run.contains(r#"w:eastAsia="宋体""#), "{title_run}");
+    assert!(
+        title_run.contains(r#"w:eastAsia="方正小标宋简体""#),
+        "{title_run}"
+    );
+    assert!(!title_run.contains("<w:b />"), "小标宋 is not bold");
     let body_run = xml
         .split("<w:r>")
         .find(|r| r.contains("采购限额："))

@@ -162,6 +162,27 @@ pub fn display_width(s: &str) -> usize {
     s.lines().map(UnicodeWidthStr::width_cjk).max().unwrap_or(0)
 }
 
+/// Brackets inside brackets become square brackets (GB/T 15834-2011
+/// 4.9.3.4: 外层用圆括号，里层用方括号), so “（集中采购机构（公益一类事业单位））”
+/// reads “（集中采购机构［公益一类事业单位］）”.
+pub fn nest_brackets(s: &str) -> String {
+    let mut depth = 0usize;
+    s.chars()
+        .map(|c| match c {
+            '（' => {
+                depth += 1;
+                if depth > 1 { '［' } else { c }
+            }
+            '）' => {
+                let was = depth;
+                depth = depth.saturating_sub(1);
+                if was > 1 { '］' } else { c }
+            }
+            _ => c,
+        })
+        .collect()
+}
+
 /// A table cell as shown in Word, Markdown and HTML (the .xlsx stores the
 /// number and shows it through a number format instead).
 pub fn cell_text(cell: &super::model::Cell, kind: super::model::CellKind) -> String {
@@ -231,6 +252,16 @@ mod tests {
         assert_eq!(dx(dec!(0.135)), "壹角肆分");
         assert_eq!(dx(dec!(2.004)), "贰元整");
         assert_eq!(dx(dec!(1199999.995)), "壹佰贰拾万元整");
+    }
+
+    #[test]
+    fn inner_brackets_become_square() {
+        assert_eq!(
+            nest_brackets("征集人：某中心（集中采购机构（公益一类事业单位））。"),
+            "征集人：某中心（集中采购机构［公益一类事业单位］）。"
+        );
+        assert_eq!(nest_brackets("（一）（二）"), "（一）（二）");
+        assert_eq!(nest_brackets("）（"), "）（");
     }
 
     #[test]

@@ -184,7 +184,7 @@ impl Parser {
             }
             _ => {
                 self.close_table()?;
-                let text = unescape(arg);
+                let text = super::format::nest_brackets(&unescape(arg));
                 let block = match word {
                     "版头" => Block::Masthead(text),
                     "文号" => Block::DocNo(text),

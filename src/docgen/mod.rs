@@ -22,6 +22,7 @@ pub mod markup;
 pub mod model;
 pub mod source;
 pub mod templates;
+pub mod title;
 pub mod xlsx;
 
 pub use generate::{Report, Request, generate};
