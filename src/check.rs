@@ -6,7 +6,7 @@ use crate::error::JicaiError;
 use crate::finding::Finding;
 use crate::library::RuleLibrary;
 use crate::model::{RuleSet, Severity};
-use crate::table::{ReadLimits, SheetOutcome, read_workbook};
+use crate::table::{HeaderColumn, ReadLimits, SheetOutcome, read_workbook};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -20,6 +20,8 @@ pub struct SheetReport {
     pub rows: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Each header cell, its field and how it matched (`unused` if not read).
+    pub columns: Vec<HeaderColumn>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -103,6 +105,7 @@ pub fn check(
                         header_row: Some(t.header_row),
                         rows: t.rows.len(),
                         note: None,
+                        columns: t.mapping.clone(),
                     });
                     data.tables.push(t);
                 }
@@ -112,6 +115,7 @@ pub fn check(
                     header_row: None,
                     rows: 0,
                     note: Some(reason),
+                    columns: Vec::new(),
                 }),
                 SheetOutcome::Empty => sheets.push(SheetReport {
                     sheet: s.sheet,
@@ -119,6 +123,7 @@ pub fn check(
                     header_row: None,
                     rows: 0,
                     note: Some("空工作表".into()),
+                    columns: Vec::new(),
                 }),
             }
         }

@@ -1,12 +1,17 @@
 //! The resolved rule model: rule sets after inheritance, with every name
 //! bound and every expression type-checked and compiled.
 
+pub mod tables;
+pub mod vocabulary;
+
 use crate::citation::Citation;
 use crate::dsl::ast::{ArithOp, CmpOp, Level};
 use crate::table::Row;
 use crate::value::{Period, Value};
 use chrono::NaiveDate;
 use serde::Serialize;
+use tables::TableSpec;
+use vocabulary::Vocabulary;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -341,4 +346,29 @@ pub struct Example {
     pub facts: Option<Row>,
     pub expect_violated: Vec<String>,
     pub expect_passed: Vec<String>,
+}
+
+/// Everything loaded from a rules directory.
+#[derive(Debug, Clone)]
+pub struct RuleBook {
+    pub tables: Vec<TableSpec>,
+    /// Index into `tables` of the `事实` (project facts) declaration.
+    pub facts: Option<usize>,
+    pub sets: Vec<RuleSet>,
+    pub examples: Vec<Example>,
+    /// Every field of the workbook tables (the union of their columns).
+    pub vocabulary: Vocabulary,
+}
+
+impl RuleBook {
+    /// The declared tables an uploaded workbook can hold (all but the
+    /// project facts, which come from YAML).
+    pub fn workbook_tables(&self) -> Vec<TableSpec> {
+        self.tables
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != self.facts)
+            .map(|(_, t)| t.clone())
+            .collect()
+    }
 }

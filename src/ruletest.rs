@@ -56,6 +56,7 @@ fn run_one(lib: &RuleLibrary, ex: &Example) -> ExampleOutcome {
                     headers: spec.columns.iter().map(|c| Some(c.name.clone())).collect(),
                     units: vec![None; spec.columns.len()],
                     missing_required: Vec::new(),
+                    mapping: Vec::new(),
                     rows: rows.clone(),
                     total: None,
                     issues: Vec::new(),

@@ -113,6 +113,7 @@ pub fn run(
             headers: decl.columns.iter().map(|c| Some(c.name.clone())).collect(),
             units: vec![None; decl.columns.len()],
             missing_required: Vec::new(),
+            mapping: Vec::new(),
             rows,
             total: None,
             issues: Vec::new(),

@@ -3,7 +3,7 @@
 //! citations and original text.
 
 use crate::citation::Citation;
-use crate::dsl::RuleBook;
+use crate::model::RuleBook;
 use crate::model::{Mode, RuleSet};
 use chrono::NaiveDate;
 use tera::{Map, Value};

@@ -9,6 +9,7 @@
 
 use super::format::{display_width, number_text};
 use super::model::{Block, Cell, CellKind, Doc, Row, Table, TotalCell};
+use crate::report::xlsx::style::{LINE_HEIGHT, print_setup, wrapped_height};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
@@ -19,10 +20,13 @@ use std::fmt::Write;
 
 const FONT: &str = "宋体";
 const FONT_SIZE: f64 = 11.0;
-/// Points per line of 11 pt text (Excel's default row height is 13.5–15).
-const LINE_HEIGHT: f64 = 14.25;
 const MIN_WIDTH: f64 = 6.0;
 const MAX_WIDTH: f64 = 36.0;
+/// In a table too wide for landscape A4 (about 140 characters), Chinese
+/// text wraps at this width (seven characters) so that the form still
+/// prints at a readable size; codes, numbers and dates never wrap.
+const TEXT_WIDTH: f64 = 16.0;
+const LANDSCAPE_WIDTH: f64 = 140.0;
 
 /// Excel's limits on a sheet name: 31 characters, none of []:*?/\.
 pub fn sheet_name(title: &str) -> String {
@@ -81,31 +85,53 @@ impl Formats {
                 .set_bold()
                 .set_align(FormatAlign::Center)
                 .set_background_color(Color::RGB(0xD9D9D9)),
-            text: boxed().set_align(FormatAlign::Left),
+            // One character of indent keeps a cell's text off its neighbour's.
+            text: boxed().set_align(FormatAlign::Left).set_indent(1),
             total_text: boxed().set_bold().set_align(FormatAlign::Center),
         }
     }
 }
 
-/// The number format of a typed column; counts and percentages show
-/// decimals only when some value has them.
-fn num_format(kind: CellKind, t: &Table, col: usize) -> &'static str {
-    let has_fraction = |scale: Decimal| {
-        t.data_rows().any(|r| match r.get(col) {
-            Some(Cell::Number(n)) => !(n * scale).fract().is_zero(),
-            _ => false,
-        })
+/// The number format of a typed column. Every value of a column shows the
+/// same number of decimals — as many as the most precise one needs (24.000
+/// beside 15.125, not 24.00) — so the figures line up.
+fn num_format(kind: CellKind, t: &Table, col: usize) -> String {
+    let places = |scale: Decimal| {
+        t.data_rows()
+            .filter_map(|r| match r.get(col) {
+                Some(Cell::Number(n)) => Some((n * scale).normalize().scale()),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0) as usize
+    };
+    let fixed = |int: &str, places: usize, suffix: &str| {
+        if places == 0 {
+            format!("{int}{suffix}")
+        } else {
+            format!("{int}.{}{suffix}", "0".repeat(places))
+        }
     };
     match kind {
-        CellKind::元 => "#,##0.00",
-        CellKind::万元 => "#,##0.00####",
-        CellKind::日期 => "yyyy\"年\"m\"月\"d\"日\"",
-        CellKind::百分比 if has_fraction(Decimal::from(100)) => "0.00%",
-        CellKind::百分比 => "0%",
-        CellKind::数值 if has_fraction(Decimal::ONE) => "#,##0.00##",
-        CellKind::数值 => "#,##0",
-        CellKind::文本 => "@",
+        CellKind::元 => "#,##0.00".into(),
+        // 万元 keep 分 exact: up to six decimals, at least two.
+        CellKind::万元 => fixed("#,##0", places(Decimal::ONE).clamp(2, 6), ""),
+        CellKind::日期 => "yyyy-mm-dd".into(),
+        CellKind::百分比 => fixed("0", places(Decimal::from(100)).min(4), "%"),
+        CellKind::数值 => fixed("#,##0", places(Decimal::ONE).min(6), ""),
+        CellKind::文本 => "@".into(),
     }
+}
+
+/// A character that takes two columns (Chinese text wraps between them).
+fn is_wide(c: char) -> bool {
+    unicode_width::UnicodeWidthChar::width_cjk(c) == Some(2)
+}
+
+/// Whether a column holds sequence numbers (序号): centred, so the number
+/// does not run into the next column's text ("1101001").
+fn is_sequence(header: &str) -> bool {
+    matches!(header.trim(), "序号" | "编号" | "行号")
 }
 
 fn build(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
@@ -117,11 +143,6 @@ fn build(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name(sheet_name(&doc.title()))?;
-    ws.set_paper_size(9); // A4
-    if total_width > 110.0 {
-        ws.set_landscape();
-    }
-    ws.set_print_fit_to_pages(1, 0);
     ws.set_print_center_horizontally(true);
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
@@ -167,10 +188,16 @@ fn build(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
             Block::Blank | Block::PageBreak => row += 1,
         }
     }
-    if let [h] = header_rows[..] {
-        ws.set_repeat_rows(h, h)?;
-        ws.set_freeze_panes(h + 1, 0)?;
-    }
+    // One table: its header repeats on every printed page. Several: each
+    // starts with its own header, none is repeated over the others.
+    let titles = match header_rows[..] {
+        [h] => {
+            ws.set_freeze_panes(h + 1, 0)?;
+            Some((h, h))
+        }
+        _ => None,
+    };
+    print_setup(ws, total_width, titles)?;
     wb.save_to_buffer()
 }
 
@@ -207,7 +234,9 @@ fn table(
         .enumerate()
         .map(|(c, k)| {
             let cell = f.text.clone().set_num_format(num_format(*k, t, c));
-            let cell = if k.is_numeric() || *k == CellKind::日期 {
+            let cell = if t.header.get(c).is_some_and(|h| is_sequence(h)) {
+                cell.set_indent(0).set_align(FormatAlign::Center)
+            } else if k.is_numeric() || *k == CellKind::日期 {
                 cell.set_align(FormatAlign::Right)
             } else {
                 cell
@@ -396,24 +425,23 @@ fn merged(
 /// Height for a row whose cells (column, text) wrap within their column
 /// widths.
 fn row_height<'a>(texts: impl Iterator<Item = (usize, &'a str)>, widths: &[f64]) -> f64 {
-    let lines = texts
-        .map(|(c, t)| (t, widths.get(c).copied().unwrap_or(MIN_WIDTH)))
-        .map(|(t, w)| {
-            t.split('\n')
-                .map(|l| {
-                    (display_width(l) as f64 / (w - 1.0).max(1.0))
-                        .ceil()
-                        .max(1.0)
-                })
-                .sum::<f64>()
-        })
-        .fold(1.0, f64::max);
-    (lines * LINE_HEIGHT + 6.0).max(20.0)
+    wrapped_height(texts.map(|(c, t)| (t, widths.get(c).copied().unwrap_or(MIN_WIDTH))))
 }
 
 /// Widths in Excel character units that each column of `t` needs: its
-/// widest header or cell (Chinese characters count two), plus padding.
+/// widest header or cell (Chinese characters count two), plus padding;
+/// Chinese text wraps when the table would not fit landscape A4.
 fn needed(t: &Table) -> Vec<f64> {
+    let natural = needed_within(t, MAX_WIDTH);
+    if natural.iter().sum::<f64>() > LANDSCAPE_WIDTH {
+        needed_within(t, TEXT_WIDTH)
+    } else {
+        natural
+    }
+}
+
+/// [`needed`] with Chinese text at most `text_width` wide.
+fn needed_within(t: &Table, text_width: f64) -> Vec<f64> {
     let mut widths = vec![MIN_WIDTH; t.columns()];
     for (c, h) in t.header.iter().enumerate() {
         // Headers wrap at about 16 columns rather than widen the sheet.
@@ -424,13 +452,15 @@ fn needed(t: &Table) -> Vec<f64> {
         match r {
             Row::Data(cells) => {
                 for (c, cell) in cells.iter().enumerate() {
-                    let text = match cell {
-                        Cell::Empty => String::new(),
-                        Cell::Text(s) => s.clone(),
-                        Cell::Number(n) => number_text(*n, t.kinds[c]),
-                        Cell::Date(_) => "2025年12月31日".into(),
+                    let (text, cap) = match cell {
+                        Cell::Empty => (String::new(), MAX_WIDTH),
+                        Cell::Text(s) if s.chars().any(is_wide) => (s.clone(), text_width),
+                        Cell::Text(s) => (s.clone(), MAX_WIDTH),
+                        Cell::Number(n) => (number_text(*n, t.kinds[c]), MAX_WIDTH),
+                        Cell::Date(_) => ("2025-12-31".into(), MAX_WIDTH),
                     };
-                    widths[c] = widths[c].max(display_width(&text) as f64 * 1.1 + 2.0);
+                    let w = (display_width(&text) as f64 * 1.1 + 2.0).min(cap);
+                    widths[c] = widths[c].max(w);
                 }
             }
             Row::Total(cells) => {

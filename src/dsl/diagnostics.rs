@@ -190,11 +190,5 @@ pub fn did_you_mean<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
-    let name_len = name.chars().count();
-    candidates
-        .into_iter()
-        .map(|c| (strsim::levenshtein(name, c), c))
-        .filter(|(d, c)| *d > 0 && *d <= (name_len.max(c.chars().count()) / 2).max(1))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| format!("是否指“{c}”？"))
+    crate::value::closest(name, candidates).map(|c| format!("是否指“{c}”？"))
 }

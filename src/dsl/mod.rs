@@ -8,8 +8,8 @@ mod parse;
 mod resolve;
 pub mod source;
 
+pub use crate::model::RuleBook;
 pub use diagnostics::{LoadError, LoadErrors, Sources};
-pub use resolve::RuleBook;
 
 /// Parses and resolves every rule file in `sources`.
 pub fn load(sources: &Sources) -> Result<RuleBook, LoadErrors> {

@@ -5,33 +5,11 @@ use super::ast::*;
 use super::compile::{Compiler, Scope, column_ty, literal_ty, literal_value};
 use super::diagnostics::{LoadError, Sources, did_you_mean};
 use crate::citation::Citation;
+use crate::model::vocabulary::Vocabulary;
 use crate::model::*;
 use crate::table::{ColumnSpec, Row, TableSpec};
 use crate::value::Value;
 use std::collections::{HashMap, HashSet};
-
-/// Everything loaded from a rules directory.
-#[derive(Debug, Clone)]
-pub struct RuleBook {
-    pub tables: Vec<TableSpec>,
-    /// Index into `tables` of the `事实` (project facts) declaration.
-    pub facts: Option<usize>,
-    pub sets: Vec<RuleSet>,
-    pub examples: Vec<Example>,
-}
-
-impl RuleBook {
-    /// The declared tables an uploaded workbook can hold (all but the
-    /// project facts, which come from YAML).
-    pub fn workbook_tables(&self) -> Vec<TableSpec> {
-        self.tables
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| Some(*i) != self.facts)
-            .map(|(_, t)| t.clone())
-            .collect()
-    }
-}
 
 struct FileInfo {
     ast: FileAst,
@@ -120,6 +98,8 @@ pub fn resolve(sources: &Sources, asts: Vec<FileAst>) -> Result<RuleBook, Vec<Lo
 
     // Tables.
     let mut tables: Vec<TableSpec> = Vec::new();
+    // Where each kept column is declared, for errors about fields.
+    let mut table_spans: Vec<Vec<Span>> = Vec::new();
     let mut facts = None;
     for f in &files {
         for t in &f.ast.tables {
@@ -143,6 +123,7 @@ pub fn resolve(sources: &Sources, asts: Vec<FileAst>) -> Result<RuleBook, Vec<Lo
                 .filter_map(|c| citation(&mut cx, c, None, &documents))
                 .collect();
             let mut columns: Vec<ColumnSpec> = Vec::new();
+            let mut spans = Vec::new();
             for c in &t.columns {
                 if columns.iter().any(|x| x.name == c.name.node) {
                     cx.error(
@@ -152,6 +133,7 @@ pub fn resolve(sources: &Sources, asts: Vec<FileAst>) -> Result<RuleBook, Vec<Lo
                     );
                     continue;
                 }
+                spans.push(c.name.span);
                 columns.push(ColumnSpec {
                     name: c.name.node.clone(),
                     aliases: c.aliases.clone(),
@@ -166,6 +148,7 @@ pub fn resolve(sources: &Sources, asts: Vec<FileAst>) -> Result<RuleBook, Vec<Lo
                 }
                 facts = Some(tables.len());
             }
+            table_spans.push(spans);
             tables.push(TableSpec {
                 name: t.name.node.clone(),
                 aliases: t.aliases.clone(),
@@ -246,12 +229,19 @@ pub fn resolve(sources: &Sources, asts: Vec<FileAst>) -> Result<RuleBook, Vec<Lo
         }
     }
 
+    let (vocabulary, conflicts) = Vocabulary::build(&tables, facts);
+    for c in conflicts {
+        let span = table_spans[c.table][c.column];
+        cx.error(span, c.message(&tables), None);
+    }
+
     if cx.errors.is_empty() {
         Ok(RuleBook {
             tables,
             facts,
             sets,
             examples,
+            vocabulary,
         })
     } else {
         Err(cx.errors)

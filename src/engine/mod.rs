@@ -7,8 +7,8 @@ pub mod eval;
 mod locate;
 
 use crate::calendar::CalendarError;
-use crate::dsl::RuleBook;
 use crate::finding::{Finding, sort_findings};
+use crate::model::RuleBook;
 use crate::model::{Aggregate, CompiledRule, Cx, MessagePart, Mode, RuleSet, Severity};
 use crate::table::{Row, Table};
 use crate::value::{Value, normalize_text};

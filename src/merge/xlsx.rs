@@ -9,7 +9,7 @@ use crate::finding::Finding;
 use crate::output::Overwrite;
 use crate::report::xlsx::findings::{self, Link, parse_cell, worst};
 use crate::report::xlsx::names::quoted;
-use crate::report::xlsx::style::{Formats, Look, NumFmt, Widths, fit_cell_text};
+use crate::report::xlsx::style::{Formats, Look, NumFmt, Widths, fit_cell_text, print_setup};
 use crate::report::xlsx::{save, xlsx_error};
 use crate::table::{ColumnType, TableSpec, column_letter};
 use crate::value::{AmountUnit, Value};
@@ -94,10 +94,8 @@ pub fn build(report: &MergeReport) -> Result<Workbook, JicaiError> {
     let mut formats = Formats::default();
     summary_sheet(wb.add_worksheet(), report, &mut formats).map_err(xlsx_error)?;
     // The 明细 can have as many rows as all inputs together: it is streamed
-    // to a temporary file row by row.
-    let ws = wb
-        .add_worksheet_with_constant_memory()
-        .map_err(xlsx_error)?;
+    // to a temporary file row by row, keeping the shared-string table.
+    let ws = wb.add_worksheet_with_low_memory().map_err(xlsx_error)?;
     lines_sheet(ws, report, &layout, &placed, &mut formats).map_err(xlsx_error)?;
     let ws = wb.add_worksheet();
     ws.set_name(FINDINGS_SHEET).map_err(xlsx_error)?;
@@ -275,11 +273,17 @@ fn summary_sheet(
             ..cell
         })
         .clone();
+    let number = formats
+        .get(Look {
+            center: true,
+            ..cell
+        })
+        .clone();
     let first = SUMMARY_HEADER_ROW + 1;
     for (i, r) in report.summary.iter().enumerate() {
         let row = first + i as u32;
         let name = r.item_name.clone().unwrap_or_default();
-        ws.write_number_with_format(row, 0, (i + 1) as f64, &text)?;
+        ws.write_number_with_format(row, 0, (i + 1) as f64, &number)?;
         for (col, s) in [(1u16, &r.package), (2, &r.item), (3, &name)] {
             ws.write_string_with_format(row, col, fit_cell_text(s), &text)?;
             widths.see(col, s);
@@ -340,9 +344,11 @@ fn summary_sheet(
     widths.see(6, &budget);
     widths.apply(ws, 8.0, 40.0)?;
     ws.set_freeze_panes(SUMMARY_HEADER_ROW + 1, 0)?;
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_repeat_rows(SUMMARY_HEADER_ROW, SUMMARY_HEADER_ROW)?;
+    print_setup(
+        ws,
+        widths.total(8.0, 40.0),
+        Some((SUMMARY_HEADER_ROW, SUMMARY_HEADER_ROW)),
+    )?;
     Ok(())
 }
 
@@ -397,6 +403,12 @@ fn lines_sheet(
         widths.see(*col, h);
     }
     let plain = formats.get(Look::default()).clone();
+    let number = formats
+        .get(Look {
+            center: true,
+            ..Look::default()
+        })
+        .clone();
     for (i, l) in report.lines.iter().enumerate() {
         let row = i as u32 + 1;
         let look = |col: u16, num: Option<NumFmt>| Look {
@@ -404,7 +416,7 @@ fn lines_sheet(
             num,
             ..Look::default()
         };
-        ws.write_number_with_format(row, 0, row as f64, &plain)?;
+        ws.write_number_with_format(row, 0, row as f64, &number)?;
         let file = file_name(&l.file);
         ws.write_string_with_format(row, 1, fit_cell_text(&file), &plain)?;
         widths.see(1, &file);
@@ -460,8 +472,7 @@ fn lines_sheet(
     widths.apply(ws, 6.0, 40.0)?;
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, report.lines.len().max(1) as u32, layout.last_col())?;
-    ws.set_landscape();
-    ws.set_repeat_rows(0, 0)?;
+    print_setup(ws, widths.total(6.0, 40.0), Some((0, 0)))?;
     Ok(())
 }
 

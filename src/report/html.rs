@@ -156,7 +156,17 @@ fn inputs(out: &mut String, report: &CheckReport) {
         for s in &i.sheets {
             let (table, header, rows) = match &s.table {
                 Some(t) => (
-                    esc(t),
+                    {
+                        let (read, unused) = super::mapping::summary(&s.columns);
+                        let unused = unused
+                            .map(|u| format!("<br><span class=\"unused\">{}</span>", esc(&u)))
+                            .unwrap_or_default();
+                        format!(
+                            "{}<br><span class=\"dim\">{}</span>{unused}",
+                            esc(t),
+                            esc(&read)
+                        )
+                    },
                     s.header_row.map(|h| h.to_string()).unwrap_or_default(),
                     s.rows.to_string(),
                 ),

@@ -4,5 +4,6 @@ mod csv_grid;
 pub mod grid;
 pub mod html;
 pub mod json;
+pub mod mapping;
 pub mod text;
 pub mod xlsx;

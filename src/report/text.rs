@@ -55,14 +55,23 @@ pub fn render(report: &CheckReport) -> String {
     for input in &report.inputs {
         for s in &input.sheets {
             match &s.table {
-                Some(t) => writeln!(
-                    out,
-                    "  {} › {}：读作“{t}”，表头在第{}行，{}行数据",
-                    input.file,
-                    s.sheet,
-                    s.header_row.unwrap_or(0),
-                    s.rows
-                ),
+                Some(t) => {
+                    let (read, unused) = super::mapping::summary(&s.columns);
+                    writeln!(
+                        out,
+                        "  {} › {}：读作“{t}”，表头在第{}行，{}行数据",
+                        input.file,
+                        s.sheet,
+                        s.header_row.unwrap_or(0),
+                        s.rows
+                    )
+                    .ok();
+                    writeln!(out, "    {dim}{read}{dim:#}").ok();
+                    match unused {
+                        Some(u) => writeln!(out, "    {u}"),
+                        None => Ok(()),
+                    }
+                }
                 None => writeln!(
                     out,
                     "  {dim}{} › {}：未识别（{}）{dim:#}",

@@ -24,19 +24,96 @@ pub(crate) struct WinRow {
     pub cells: Vec<(u32, Data)>,
 }
 
+/// How a header became a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MatchKind {
+    /// The header is the field's name.
+    Exact,
+    /// A declared synonym, or the same words in their everyday variant
+    /// (时间/日期, 采购人/采购单位/预算单位, 是否为/是否, 数量/数).
+    Synonym,
+    /// A parent header over a child ("中标供应商" over "名称").
+    TwoLevel,
+    /// The header contains exactly one field's name or synonym.
+    Approximate,
+    /// Assigned by the user's column map.
+    Mapped,
+}
+
+/// Word variants treated as the same word when matching headers: applied to
+/// declared names and to headers alike, so only agreement matters.
+const WORD_VARIANTS: [(&str, &str); 10] = [
+    ("是否为", "是否"),
+    ("时间", "日期"),
+    ("采购人名称", "单位"),
+    ("单位名称", "单位"),
+    ("采购单位", "单位"),
+    ("预算单位", "单位"),
+    ("采购人", "单位"),
+    ("人数", "数"),
+    ("数量", "数"),
+    ("编号", "编码"),
+];
+
+/// A normalised header with its words in their canonical variant.
+fn canonical_words(h: &str) -> String {
+    let mut s = h.replace("代码", "编码");
+    for (from, to) in WORD_VARIANTS {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    s
+}
+
+/// Containment is tried only on short headers, with names of three or more
+/// characters: data cells and long notes contain short words by chance.
+const CONTAIN_MAX_CHARS: usize = 24;
+const CONTAIN_MIN_CHARS: usize = 3;
+
 /// Every declared name and alias, normalised once: header text → the
 /// (table, column) pairs it names.
 pub(crate) struct AliasIndex {
     map: HashMap<String, Vec<(u32, u32)>>,
+    /// Normalised column names (as opposed to synonyms).
+    names: std::collections::HashSet<String>,
+    /// [`canonical_words`] of every key that it changes.
+    variants: HashMap<String, Vec<(u32, u32)>>,
+    /// Keys long enough to be looked for inside a header.
+    containable: Vec<String>,
+    /// Column names, per table, for grouping hits by field.
+    columns: Vec<Vec<String>>,
     /// Normalised table names and aliases, for matching sheet names.
     table_names: Vec<Vec<String>>,
+    /// User assignments: normalised header → field name, or `None` to
+    /// leave the header unread.
+    overrides: HashMap<String, Option<String>>,
+}
+
+/// What a header text names.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Lookup<'s> {
+    Hit {
+        hits: Vec<(u32, u32)>,
+        /// The unit text in a trailing bracket ("万元").
+        unit: Option<&'s str>,
+        kind: MatchKind,
+    },
+    /// Several fields fit equally well: reported, never guessed.
+    Ambiguous(Vec<String>),
+    /// The column map says to leave this header unread.
+    Ignored,
+    None,
 }
 
 impl AliasIndex {
     pub(crate) fn new(specs: &[TableSpec]) -> AliasIndex {
         let mut map: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+        let mut names = std::collections::HashSet::new();
         for (t, spec) in specs.iter().enumerate() {
             for (c, col) in spec.columns.iter().enumerate() {
+                names.insert(normalize_header(&col.name));
                 let mut keys: Vec<String> = std::iter::once(&col.name)
                     .chain(col.aliases.iter())
                     .map(|s| normalize_header(s))
@@ -49,6 +126,22 @@ impl AliasIndex {
                 }
             }
         }
+        let mut variants: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+        for (k, hits) in &map {
+            let v = canonical_words(k);
+            if v != *k {
+                let e = variants.entry(v).or_default();
+                e.extend(hits);
+                e.sort_unstable();
+                e.dedup();
+            }
+        }
+        let mut containable: Vec<String> = map
+            .keys()
+            .filter(|k| k.chars().count() >= CONTAIN_MIN_CHARS)
+            .cloned()
+            .collect();
+        containable.sort();
         let table_names = specs
             .iter()
             .map(|s| {
@@ -59,19 +152,162 @@ impl AliasIndex {
                     .collect()
             })
             .collect();
-        AliasIndex { map, table_names }
+        let columns = specs
+            .iter()
+            .map(|s| s.columns.iter().map(|c| c.name.clone()).collect())
+            .collect();
+        AliasIndex {
+            map,
+            names,
+            variants,
+            containable,
+            columns,
+            table_names,
+            overrides: HashMap::new(),
+        }
     }
 
-    /// A normalised header text: exact, or with a trailing "(…)" taken as
-    /// its unit ("合同金额(元)" → 合同金额 with unit "元").
-    fn lookup<'s>(&self, h: &'s str) -> Option<Lookup<'_, 's>> {
-        if let Some(hits) = self.map.get(h) {
-            return Some((hits, None));
+    fn field_name(&self, hit: (u32, u32)) -> &str {
+        &self.columns[hit.0 as usize][hit.1 as usize]
+    }
+
+    /// Keeps, per table, hits that name one column; several columns of
+    /// one table is an ambiguity for that table.
+    fn unambiguous(&self, mut hits: Vec<(u32, u32)>) -> Result<Vec<(u32, u32)>, Vec<String>> {
+        hits.sort_unstable();
+        hits.dedup();
+        let mut kept = Vec::new();
+        let mut clash = Vec::new();
+        for chunk in hits.chunk_by(|a, b| a.0 == b.0) {
+            if chunk.len() == 1 {
+                kept.push(chunk[0]);
+            } else {
+                for h in chunk {
+                    let n = self.field_name(*h).to_string();
+                    if !clash.contains(&n) {
+                        clash.push(n);
+                    }
+                }
+            }
         }
-        let (base, inner) = split_bracket(h)?;
+        if kept.is_empty() && !clash.is_empty() {
+            Err(clash)
+        } else {
+            Ok(kept)
+        }
+    }
+
+    /// Exact, declared synonym, or word variant; with a trailing "(…)"
+    /// taken as a unit when the whole text does not match.
+    fn lookup_strict<'s>(&self, h: &'s str) -> Lookup<'s> {
+        match self.overrides.get(h) {
+            Some(None) => return Lookup::Ignored,
+            Some(Some(field)) => {
+                let hits = self.hits_of_field(field);
+                if !hits.is_empty() {
+                    return Lookup::Hit {
+                        hits,
+                        unit: None,
+                        kind: MatchKind::Mapped,
+                    };
+                }
+            }
+            None => {}
+        }
+        let found = self.strict_whole(h).map(|(hits, kind)| (hits, None, kind));
+        let found = found.or_else(|| {
+            let (base, inner) = split_bracket(h)?;
+            let (hits, kind) = self.strict_whole(base)?;
+            Some((hits, Some(inner), kind))
+        });
+        match found {
+            None => Lookup::None,
+            Some((hits, unit, kind)) => match self.unambiguous(hits) {
+                Ok(hits) => Lookup::Hit { hits, unit, kind },
+                Err(names) => Lookup::Ambiguous(names),
+            },
+        }
+    }
+
+    fn strict_whole(&self, h: &str) -> Option<(Vec<(u32, u32)>, MatchKind)> {
+        if let Some(hits) = self.map.get(h) {
+            let kind = if self.names.contains(h) {
+                MatchKind::Exact
+            } else {
+                MatchKind::Synonym
+            };
+            return Some((hits.clone(), kind));
+        }
+        let v = canonical_words(h);
+        if v == h {
+            return None;
+        }
+        // Declared names that share the variant's words first: "单位" as a
+        // declared 计量单位 is another word than 采购单位 → 单位.
+        self.variants
+            .get(&v)
+            .or_else(|| self.map.get(&v))
+            .map(|hits| (hits.clone(), MatchKind::Synonym))
+    }
+
+    /// Every (table, column) declaring `field`.
+    fn hits_of_field(&self, field: &str) -> Vec<(u32, u32)> {
+        let mut hits = Vec::new();
+        for (t, cols) in self.columns.iter().enumerate() {
+            if let Some(c) = cols.iter().position(|c| c == field) {
+                hits.push((t as u32, c as u32));
+            }
+        }
+        hits
+    }
+
+    /// [`Self::lookup_strict`], else the longest declared name or synonym
+    /// the header ends with.
+    pub(crate) fn lookup<'s>(&self, h: &'s str) -> Lookup<'s> {
+        match self.lookup_strict(h) {
+            Lookup::None => {}
+            other => return other,
+        }
+        let (body, unit) = match split_bracket(h) {
+            Some((base, inner)) => (base, Some(inner)),
+            None => (h, None),
+        };
+        if body.chars().count() > CONTAIN_MAX_CHARS {
+            return Lookup::None;
+        }
+        let body_v = canonical_words(body);
+        // Chinese puts the head noun last: "中标供应商名称" is a 供应商名称,
+        // "采购单位联系人" is not a 采购单位. So only a name the header ends
+        // with counts, and the longest such name wins.
+        let longest = self
+            .containable
+            .iter()
+            .filter(|k| {
+                k.as_str() != body && (body.ends_with(k.as_str()) || body_v.ends_with(k.as_str()))
+            })
+            .max_by_key(|k| k.len());
+        let Some(key) = longest else {
+            return Lookup::None;
+        };
+        let hits = self.map[key.as_str()].clone();
+        match self.unambiguous(hits) {
+            Ok(hits) if hits.is_empty() => Lookup::None,
+            Ok(hits) => Lookup::Hit {
+                hits,
+                unit,
+                kind: MatchKind::Approximate,
+            },
+            Err(names) => Lookup::Ambiguous(names),
+        }
+    }
+
+    /// The declared name or synonym closest to a header, for suggestions.
+    pub(crate) fn suggest(&self, h: &str) -> Option<String> {
+        let c = crate::value::closest(h, self.map.keys().map(String::as_str))?;
         self.map
-            .get(base)
-            .map(|hits| (hits.as_slice(), Some(inner)))
+            .get(c)
+            .and_then(|hits| hits.first())
+            .map(|h| self.field_name(*h).to_string())
     }
 
     fn sheet_matches(&self, spec: usize, sheet: &str) -> bool {
@@ -81,10 +317,6 @@ impl AliasIndex {
             .is_some_and(|names| names.iter().any(|n| sheet.contains(n.as_str())))
     }
 }
-
-/// The (table, column) pairs a header names, and the unit text in its
-/// trailing bracket.
-type Lookup<'i, 's> = (&'i [(u32, u32)], Option<&'s str>);
 
 /// "合同金额(万元)" → ("合同金额", "万元").
 fn split_bracket(h: &str) -> Option<(&str, &str)> {
@@ -133,6 +365,10 @@ pub(crate) struct Found {
     pub text: String,
     /// The bracketed unit text in the header, if any ("万元", "%", "月").
     pub unit: Option<String>,
+    pub kind: MatchKind,
+    /// Found by containment (also inside a two-level header): weighs less
+    /// when choosing the header row.
+    pub loose: bool,
 }
 
 /// A second sheet column whose header names an already-mapped column.
@@ -156,6 +392,65 @@ pub(crate) struct HeaderMatch {
     pub duplicates: Vec<Duplicate>,
     /// Unit from a "单位：万元" line above the header.
     pub sheet_unit: Option<AmountUnit>,
+    /// Every header cell and what became of it.
+    pub columns: Vec<HeaderColumn>,
+}
+
+/// How a header cell was read: the JSON contract's `match`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnMatch {
+    Read(MatchKind),
+    Unused,
+}
+
+impl ColumnMatch {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ColumnMatch::Read(MatchKind::Exact) => "exact",
+            ColumnMatch::Read(MatchKind::Synonym) => "synonym",
+            ColumnMatch::Read(MatchKind::TwoLevel) => "two-level",
+            ColumnMatch::Read(MatchKind::Approximate) => "approximate",
+            // The contract knows five kinds: a user's assignment is a synonym.
+            ColumnMatch::Read(MatchKind::Mapped) => "synonym",
+            ColumnMatch::Unused => "unused",
+        }
+    }
+
+    /// 完全一致, 同义, 两级表头, 近似, 列映射, 未使用.
+    pub fn name_cn(self) -> &'static str {
+        match self {
+            ColumnMatch::Read(MatchKind::Exact) => "完全一致",
+            ColumnMatch::Read(MatchKind::Synonym) => "同义",
+            ColumnMatch::Read(MatchKind::TwoLevel) => "两级表头",
+            ColumnMatch::Read(MatchKind::Approximate) => "近似",
+            ColumnMatch::Read(MatchKind::Mapped) => "列映射",
+            ColumnMatch::Unused => "未使用",
+        }
+    }
+}
+
+impl serde::Serialize for ColumnMatch {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One header cell and the field it became.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct HeaderColumn {
+    /// As written (parent and child joined for a two-level header).
+    pub header: String,
+    /// The header cell ("C3").
+    pub cell: String,
+    pub field: Option<String>,
+    #[serde(rename = "match")]
+    pub kind: ColumnMatch,
+    /// For an unused header: the field it resembles.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+    /// Why an unused header was not read (ambiguous, other table, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A header row being scored for one table. Found columns are kept sparse:
@@ -183,6 +478,7 @@ impl Candidate {
             found,
             duplicates: self.duplicates,
             sheet_unit: None,
+            columns: Vec::new(),
         }
     }
 }
@@ -286,11 +582,85 @@ pub(crate) fn detect(
     let spec = &specs[c.spec];
     let mut m = c.into_match(spec.columns.len());
     let needed = spec.columns.len().min(2);
-    if spec.columns.is_empty() || key.score < needed {
+    if spec.columns.is_empty() || key.score + key.approximate < needed {
         return Err(no_table_reason(specs, Some(&m)));
     }
     m.sheet_unit = sheet_unit(window, m.row);
+    m.columns = header_columns(&grid, &m, spec, index, max_columns);
     Ok(m)
+}
+
+/// Every header cell of the chosen row: the field it became and how, or
+/// why it was left unread.
+fn header_columns(
+    grid: &Grid<'_>,
+    m: &HeaderMatch,
+    spec: &TableSpec,
+    index: &AliasIndex,
+    max_columns: u32,
+) -> Vec<HeaderColumn> {
+    let mut out = Vec::new();
+    for col in grid.columns(m.row, max_columns) {
+        // A header merged down from the row above is named by its top cell.
+        let (_, origin) = grid.get(m.row, col);
+        let cell = |row: u32| {
+            let row = if origin.1 == col { origin.0 } else { row };
+            format!("{}{}", column_letter(col), row + 1)
+        };
+        if let Some((d, f)) = m
+            .found
+            .iter()
+            .enumerate()
+            .find_map(|(d, f)| f.as_ref().filter(|f| f.col == col).map(|f| (d, f)))
+        {
+            out.push(HeaderColumn {
+                header: f.text.clone(),
+                cell: cell(m.row),
+                field: Some(spec.columns[d].name.clone()),
+                kind: ColumnMatch::Read(f.kind),
+                suggestion: None,
+                note: None,
+            });
+            continue;
+        }
+        let unused = |header: String, suggestion, note| HeaderColumn {
+            header,
+            cell: cell(m.row),
+            field: None,
+            kind: ColumnMatch::Unused,
+            suggestion,
+            note,
+        };
+        match match_cell(grid, m.row, col, index) {
+            Named::Field(cm) => {
+                let names: Vec<&str> = cm.hits.iter().map(|h| index.field_name(*h)).collect();
+                let dup = m.duplicates.iter().any(|d| d.col == col);
+                let note = if dup {
+                    "与前面的列对应同一字段，未读取".to_string()
+                } else {
+                    format!("“{}”不属于“{}”，未读取", names[0], spec.name)
+                };
+                out.push(unused(cm.text, Some(names[0].to_string()), Some(note)));
+            }
+            Named::Ambiguous(text, names) => {
+                let note = format!("有歧义：可能是 {}，请用列映射指定", names.join("、"));
+                out.push(unused(text, None, Some(note)));
+            }
+            Named::Ignored(text) => {
+                out.push(unused(text, None, Some("列映射指定不读取".into())));
+            }
+            Named::None => {
+                let (c, _) = grid.get(m.row, col);
+                let text = cell_text(c);
+                if text.is_empty() {
+                    continue;
+                }
+                let suggestion = index.suggest(&normalize_header(&text));
+                out.push(unused(text, suggestion, None));
+            }
+        }
+    }
+    out
 }
 
 /// Ordering of candidate headers: more columns, then more required columns,
@@ -298,8 +668,11 @@ pub(crate) fn detect(
 /// earlier-declared table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Key {
+    /// Columns matched exactly, by synonym or two-level header.
     score: usize,
     required: usize,
+    /// Columns matched by containment only.
+    approximate: usize,
     sheet_named: bool,
     earlier_row: std::cmp::Reverse<u32>,
     earlier_spec: std::cmp::Reverse<usize>,
@@ -312,9 +685,11 @@ impl Key {
             .iter()
             .filter(|(d, _)| spec.columns[*d].required)
             .count();
+        let approximate = m.found.iter().filter(|(_, f)| f.loose).count();
         Key {
-            score: m.found.len(),
+            score: m.found.len() - approximate,
             required,
+            approximate,
             sheet_named,
             earlier_row: std::cmp::Reverse(m.row),
             earlier_spec: std::cmp::Reverse(m.spec),
@@ -323,12 +698,14 @@ impl Key {
 }
 
 /// What one header cell names.
-struct CellMatch<'a> {
-    hits: &'a [(u32, u32)],
+struct CellMatch {
+    hits: Vec<(u32, u32)>,
     /// Sheet row of the cell the text comes from (a merge's top-left).
     row: u32,
     text: String,
     unit: Option<String>,
+    kind: MatchKind,
+    loose: bool,
     /// Matched only through the row above (this row's cell is blank).
     parent_only: bool,
 }
@@ -344,7 +721,7 @@ fn score_row(
     let mut direct = 0usize;
     let mut matches = Vec::new();
     for col in grid.columns(row, max_columns) {
-        if let Some(cm) = match_cell(grid, row, col, index) {
+        if let Named::Field(cm) = match_cell(grid, row, col, index) {
             direct += usize::from(!cm.parent_only);
             matches.push((col, cm));
         }
@@ -375,7 +752,17 @@ fn score_row(
             if let Some(c) = cands.clone().find(|&c| m.get(c).is_none()) {
                 let text = cm.text.clone();
                 let unit = cm.unit.clone();
-                m.found.push((c, Found { col, text, unit }));
+                let kind = cm.kind;
+                m.found.push((
+                    c,
+                    Found {
+                        col,
+                        text,
+                        unit,
+                        kind,
+                        loose: cm.loose,
+                    },
+                ));
             } else if let Some(c) = cands.clone().next()
                 && let Some(first) = m.get(c)
             {
@@ -394,12 +781,17 @@ fn score_row(
     out
 }
 
-fn match_cell<'i>(
-    grid: &Grid<'_>,
-    row: u32,
-    col: u32,
-    index: &'i AliasIndex,
-) -> Option<CellMatch<'i>> {
+/// What a header cell turned out to be.
+enum Named {
+    Field(CellMatch),
+    /// The header as shown, and the fields it could be.
+    Ambiguous(String, Vec<String>),
+    /// The header as shown (the column map leaves it unread).
+    Ignored(String),
+    None,
+}
+
+fn match_cell(grid: &Grid<'_>, row: u32, col: u32, index: &AliasIndex) -> Named {
     let (cell, origin) = grid.get(row, col);
     // A header merged across columns belongs to its first column only.
     let own = origin.1 == col;
@@ -416,53 +808,79 @@ fn match_cell<'i>(
         }
         None => String::new(),
     };
-    let h = normalize_header(&text);
-    if !h.is_empty() {
-        if let Some((hits, unit)) = index.lookup(&h) {
-            return Some(CellMatch {
-                hits,
-                row: origin.0,
-                text,
-                unit: unit.map(str::to_string),
-                parent_only: false,
-            });
-        }
-        if parent.is_empty() {
-            return None;
-        }
-        let p = normalize_header(&parent);
-        if let Some(u) = unit_only(&h) {
-            let (hits, _) = index.lookup(&p)?;
-            return Some(CellMatch {
-                hits,
-                row: origin.0,
-                text: format!("{parent}{text}"),
-                unit: Some(u.to_string()),
-                parent_only: false,
-            });
-        }
-        let joined = format!("{p}{h}");
-        let (hits, unit) = index.lookup(&joined)?;
-        return Some(CellMatch {
+    let field = |hits, text: String, unit: Option<&str>, kind, parent_only| {
+        Named::Field(CellMatch {
             hits,
-            row: origin.0,
-            text: format!("{parent}{text}"),
+            row: if parent_only { row - 1 } else { origin.0 },
+            text,
             unit: unit.map(str::to_string),
-            parent_only: false,
-        });
-    }
-    if parent.is_empty() {
-        return None;
-    }
+            kind,
+            loose: kind == MatchKind::Approximate,
+            parent_only,
+        })
+    };
+    let h = normalize_header(&text);
     let p = normalize_header(&parent);
-    let (hits, unit) = index.lookup(&p)?;
-    Some(CellMatch {
-        hits,
-        row: row - 1,
-        text: parent,
-        unit: unit.map(str::to_string),
-        parent_only: true,
-    })
+    if h.is_empty() {
+        if p.is_empty() {
+            return Named::None;
+        }
+        return match index.lookup(&p) {
+            Lookup::Hit { hits, unit, kind } => field(hits, parent, unit, kind, true),
+            _ => Named::None,
+        };
+    }
+    let mut ambiguous = None;
+    match index.lookup_strict(&h) {
+        Lookup::Hit { hits, unit, kind } => return field(hits, text, unit, kind, false),
+        Lookup::Ignored => return Named::Ignored(text),
+        Lookup::Ambiguous(names) => ambiguous = Some(names),
+        Lookup::None => {}
+    }
+    if !p.is_empty() && ambiguous.is_none() {
+        let joined = format!("{parent}{text}");
+        if let Some(u) = unit_only(&h) {
+            if let Lookup::Hit { hits, kind, .. } = index.lookup(&p) {
+                return field(hits, joined, Some(u), kind, false);
+            }
+            return Named::None;
+        }
+        // Parent then child ("中标供应商" + "名称"), child then parent
+        // ("响应" + "供应商数"); exact forms before containment.
+        // Containment only under a child that reads like a header word:
+        // data rows sit under the header too.
+        let forward = format!("{p}{h}");
+        let backward = format!("{h}{p}");
+        let loose_ok = !h.chars().any(|c| c.is_ascii_digit()) && h.chars().count() <= 8;
+        for strict in [true, false] {
+            if !strict && !loose_ok {
+                break;
+            }
+            for key in [&forward, &backward] {
+                let found = if strict {
+                    index.lookup_strict(key)
+                } else {
+                    index.lookup(key)
+                };
+                if let Lookup::Hit { hits, unit, .. } = found
+                    && let Named::Field(mut cm) =
+                        field(hits, joined.clone(), unit, MatchKind::TwoLevel, false)
+                {
+                    cm.loose = !strict;
+                    return Named::Field(cm);
+                }
+            }
+        }
+    }
+    match ambiguous {
+        Some(names) => Named::Ambiguous(text, names),
+        None => match index.lookup(&h) {
+            Lookup::Hit { hits, unit, kind } => field(hits, text, unit, kind, false),
+            Lookup::Ambiguous(names) => Named::Ambiguous(text, names),
+            Lookup::Ignored => Named::Ignored(text),
+            Lookup::None => Named::None,
+        },
+    }
 }
 
 /// A "单位：万元" / "金额单位：元" line above the header.
@@ -559,6 +977,192 @@ pub(crate) fn to_data(c: CellRef<'_>) -> Data {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::table::ColumnSpec;
+
+    fn spec(name: &str, cols: &[(&str, &[&str])]) -> TableSpec {
+        TableSpec {
+            name: name.into(),
+            aliases: vec![],
+            columns: cols
+                .iter()
+                .map(|(n, a)| ColumnSpec {
+                    name: n.to_string(),
+                    aliases: a.iter().map(|s| s.to_string()).collect(),
+                    ty: ColumnType::文本,
+                    required: false,
+                    unique: false,
+                })
+                .collect(),
+            has_total: false,
+            citations: vec![],
+        }
+    }
+
+    fn index() -> AliasIndex {
+        AliasIndex::new(&[
+            spec(
+                "合同备案表",
+                &[
+                    ("参与单位", &["采购单位", "采购人", "单位名称"]),
+                    ("合同签订日期", &["签订日期"]),
+                    ("供应商名称", &["供应商", "中标供应商"]),
+                    ("统一社会信用代码", &["信用代码"]),
+                    ("合同金额", &[]),
+                    ("原合同金额", &[]),
+                    ("是否牵头单位", &[]),
+                    ("响应供应商数", &[]),
+                    ("合同备案日期", &[]),
+                    ("合同公告日期", &[]),
+                ],
+            ),
+            spec(
+                "需求表",
+                &[("计量单位", &["单位"]), ("参与单位", &["预算单位"])],
+            ),
+        ])
+    }
+
+    fn hit(l: Lookup<'_>) -> Option<(Vec<&'static str>, MatchKind)> {
+        let names = ["合同备案表", "需求表"];
+        match l {
+            Lookup::Hit { hits, kind, .. } => {
+                Some((hits.iter().map(|h| names[h.0 as usize]).collect(), kind))
+            }
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn headers_in_everyday_words_are_synonyms() {
+        let ix = index();
+        let field = |h: &str| match ix.lookup(&normalize_header(h)) {
+            Lookup::Hit { hits, kind, .. } => Some((ix.field_name(hits[0]).to_string(), kind)),
+            _ => None,
+        };
+        assert_eq!(
+            field("合同签订日期"),
+            Some(("合同签订日期".into(), MatchKind::Exact))
+        );
+        assert_eq!(
+            field("合同签订时间"),
+            Some(("合同签订日期".into(), MatchKind::Synonym))
+        );
+        assert_eq!(
+            field("是否为牵头单位"),
+            Some(("是否牵头单位".into(), MatchKind::Synonym))
+        );
+        assert_eq!(
+            field("采购人名称"),
+            Some(("参与单位".into(), MatchKind::Synonym))
+        );
+        assert_eq!(
+            field("预算单位名称"),
+            Some(("参与单位".into(), MatchKind::Synonym))
+        );
+        assert_eq!(
+            field("供应商统一社会信用代码"),
+            Some(("统一社会信用代码".into(), MatchKind::Approximate))
+        );
+        assert_eq!(
+            field("中标供应商名称"),
+            Some(("供应商名称".into(), MatchKind::Approximate))
+        );
+        // The longest name the header ends with; a modifier in front is not the field.
+        assert_eq!(
+            field("变更前原合同金额"),
+            Some(("原合同金额".into(), MatchKind::Approximate))
+        );
+        assert_eq!(field("采购单位联系人"), None);
+        // "单位" alone is the declared 计量单位, not a variant of 采购单位.
+        assert_eq!(field("单位"), Some(("计量单位".into(), MatchKind::Synonym)));
+        assert_eq!(field("备注"), None);
+    }
+
+    #[test]
+    fn the_same_words_serve_every_table() {
+        let ix = index();
+        let (tables, _) = hit(ix.lookup(&normalize_header("采购单位名称"))).unwrap();
+        assert_eq!(tables, vec!["合同备案表", "需求表"]);
+    }
+
+    #[test]
+    fn ambiguous_headers_are_reported_not_guessed() {
+        // One table, two columns sharing a synonym.
+        let ix = AliasIndex::new(&[spec(
+            "保证金表",
+            &[
+                ("投标保证金金额", &["保证金金额"]),
+                ("履约保证金金额", &["保证金金额"]),
+            ],
+        )]);
+        match ix.lookup(&normalize_header("保证金金额")) {
+            Lookup::Ambiguous(names) => {
+                assert_eq!(names, vec!["投标保证金金额", "履约保证金金额"])
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn window(rows: &[&[&str]]) -> Vec<WinRow> {
+        rows.iter()
+            .enumerate()
+            .map(|(r, cells)| WinRow {
+                row: r as u32,
+                cells: cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| !t.is_empty())
+                    .map(|(c, t)| (c as u32, Data::String(t.to_string())))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn two_level_headers_join_parent_and_child() {
+        let specs = [spec(
+            "合同备案表",
+            &[
+                ("参与单位", &["采购单位"]),
+                ("供应商名称", &["中标供应商"]),
+                ("统一社会信用代码", &["信用代码"]),
+                ("响应供应商数", &[]),
+                ("入围供应商数", &[]),
+            ],
+        )];
+        let ix = AliasIndex::new(&specs);
+        let w = window(&[
+            &["采购单位", "中标供应商", "", "供应商数", "", "备注"],
+            &["", "名称", "信用代码", "响应", "入围", ""],
+            &["甲局", "某公司", "91", "5", "3", ""],
+        ]);
+        let merges = [
+            Dimensions::new((0, 0), (1, 0)),
+            Dimensions::new((0, 1), (0, 2)),
+            Dimensions::new((0, 3), (0, 4)),
+            Dimensions::new((0, 5), (1, 5)),
+        ];
+        let m = detect(&w, &merges, &specs, &ix, "Sheet1", 256).unwrap();
+        assert_eq!(m.row, 1);
+        let got: Vec<(String, Option<String>, &str)> = m
+            .columns
+            .iter()
+            .map(|c| (c.cell.clone(), c.field.clone(), c.kind.as_str()))
+            .collect();
+        let want = [
+            ("A1", Some("参与单位"), "synonym"),
+            ("B2", Some("供应商名称"), "two-level"),
+            ("C2", Some("统一社会信用代码"), "synonym"),
+            ("D2", Some("响应供应商数"), "two-level"),
+            ("E2", Some("入围供应商数"), "two-level"),
+            ("F1", None, "unused"),
+        ];
+        let want: Vec<(String, Option<String>, &str)> = want
+            .iter()
+            .map(|(c, f, k)| (c.to_string(), f.map(str::to_string), *k))
+            .collect();
+        assert_eq!(got, want);
+    }
 
     #[test]
     fn unit_lines() {

@@ -25,14 +25,14 @@ mod header;
 mod ods_guard;
 mod sheet;
 mod source;
-mod spec;
 mod typing;
 mod validate;
 mod xls_guard;
 mod xlsx;
 
+pub use crate::model::tables::{ColumnSpec, ColumnType, TableSpec};
 pub(crate) use csv::for_each_record as csv_records;
-pub use spec::{ColumnSpec, ColumnType, TableSpec};
+pub use header::{ColumnMatch, HeaderColumn, MatchKind};
 
 use crate::value::{AmountUnit, Value};
 use std::path::Path;
@@ -133,6 +133,8 @@ pub struct Table {
     pub units: Vec<Option<AmountUnit>>,
     /// Names of required columns that were not found.
     pub missing_required: Vec<String>,
+    /// Every header cell, the field it became and how (or why not).
+    pub mapping: Vec<HeaderColumn>,
     pub rows: Vec<Row>,
     /// The 合计 row, if any, with its parsed values (declared-column order).
     pub total: Option<Row>,

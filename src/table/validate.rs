@@ -108,6 +108,7 @@ pub(crate) fn finish(
             .filter(|(c, f)| c.required && f.is_none())
             .map(|(c, _)| c.name.clone())
             .collect(),
+        mapping: std::mem::take(&mut t.header.columns),
         rows: t.rows,
         total,
         issues,

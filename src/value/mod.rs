@@ -19,7 +19,7 @@ pub use date::{excel_serial_to_date, format_date_cn, parse_date};
 pub use numeral::{parse_chinese_integer, parse_integer};
 pub use percent::Percent;
 pub use period::{Period, PeriodUnit};
-pub use text::{normalize_header, normalize_text, parse_bool};
+pub use text::{closest, normalize_header, normalize_text, parse_bool};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

@@ -42,6 +42,18 @@ pub fn normalize_header(text: &str) -> String {
         .collect()
 }
 
+/// The candidate closest to `name` by edit distance, if within half the
+/// longer length (a typo, not another word).
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let name_len = name.chars().count();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::levenshtein(name, c), c))
+        .filter(|(d, c)| *d > 0 && *d <= (name_len.max(c.chars().count()) / 2).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
 /// 是/否 and their common variants: 是, 否, Y, N, yes, no, √, ×, true,
 /// false, 1, 0 (case-insensitive). Check marks ✓✔ and crosses ✗✘ too.
 pub fn parse_bool(text: &str) -> Result<bool, ValueError> {

@@ -1,7 +1,7 @@
 //! The findings list (first sheet of a report, last of a 总计划) and the
 //! notes put on faulty cells.
 
-use super::style::{Formats, Look, Widths, fit_cell_text, fit_text};
+use super::style::{Formats, Look, Widths, fit_cell_text, fit_text, print_setup, wrapped_height};
 use crate::finding::Finding;
 use crate::model::Severity;
 use rust_xlsxwriter::{Note, Url, Worksheet, XlsxError};
@@ -25,6 +25,24 @@ const HEADERS: [&str; 11] = [
     "分组",
     "相关数值",
 ];
+
+/// The columns whose text wraps, and their widest: narrow enough that the
+/// list prints on landscape A4 at a readable size.
+const WRAPPED: [u16; 7] = [3, 4, 5, 6, 7, 9, 10];
+const WRAP_CAPS: [usize; 7] = [36, 24, 36, 16, 12, 20, 24];
+
+/// A finding's texts in the [`WRAPPED`] columns.
+fn wrapped_texts(f: &Finding) -> [String; 7] {
+    [
+        f.message.clone(),
+        citation_refs(f),
+        citation_texts(f),
+        f.location.file.clone(),
+        f.location.sheet.clone().unwrap_or_default(),
+        f.location.group.clone().unwrap_or_default(),
+        values_text(f),
+    ]
+}
 
 /// Where a finding's location link goes: an `internal:` anchor
 /// ("'Sheet1'!F7") and the text shown ("F7").
@@ -74,13 +92,19 @@ pub(crate) fn write_list(
             (3, f.message.clone(), &wrap),
             (4, citation_refs(f), &wrap),
             (5, citation_texts(f), &wrap),
-            (6, f.location.file.clone(), &plain),
-            (7, f.location.sheet.clone().unwrap_or_default(), &plain),
+            (6, f.location.file.clone(), &wrap),
+            (7, f.location.sheet.clone().unwrap_or_default(), &wrap),
             (8, String::new(), &plain),
             (9, f.location.group.clone().unwrap_or_default(), &wrap),
             (10, values_text(f), &wrap),
         ];
-        ws.write_number_with_format(r, 0, (i + 1) as f64, &plain)?;
+        let number = formats
+            .get(Look {
+                center: true,
+                ..Look::default()
+            })
+            .clone();
+        ws.write_number_with_format(r, 0, (i + 1) as f64, &number)?;
         for (c, text, format) in cells {
             if c == 8 || text.is_empty() {
                 continue;
@@ -120,14 +144,22 @@ pub(crate) fn write_list(
         )?;
     }
     widths.see(0, "序号");
-    for (col, cap) in [(3u16, 60), (4, 40), (5, 60), (9, 40), (10, 40)] {
-        widths.cap(col, cap);
+    for (col, cap) in WRAPPED.iter().zip(WRAP_CAPS) {
+        widths.cap(*col, cap);
     }
     widths.apply(ws, 6.0, 70.0)?;
+    // Rows tall enough for their wrapped texts, so nothing is cut in print.
+    for (i, f) in findings.iter().take(shown).enumerate() {
+        let texts = wrapped_texts(f);
+        let cells = WRAPPED
+            .iter()
+            .zip(&texts)
+            .map(|(c, t)| (t.as_str(), widths.width(*c, 6.0, 70.0)));
+        ws.set_row_height(i as u32 + 1, wrapped_height(cells))?;
+    }
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, shown.max(1) as u32, HEADERS.len() as u16 - 1)?;
-    ws.set_landscape();
-    ws.set_repeat_rows(0, 0)?;
+    print_setup(ws, widths.total(6.0, 70.0), Some((0, 0)))?;
     Ok(())
 }
 

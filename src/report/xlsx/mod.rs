@@ -10,6 +10,7 @@
 
 pub(crate) mod findings;
 pub(crate) mod names;
+pub(crate) mod source_look;
 pub(crate) mod style;
 
 use super::grid::{self, DateKind, RawCell};
@@ -21,9 +22,10 @@ use crate::table::ReadLimits;
 use findings::{Link, parse_cell, worst};
 use names::{SheetNames, quoted};
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use source_look::SourceLook;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use style::{Formats, Look, NumFmt, Widths, fit_cell_text, severity_colors};
+use style::{Formats, Look, NumFmt, Widths, fit_cell_text, print_setup, severity_colors};
 
 /// The name of the first sheet.
 pub const FINDINGS_SHEET: &str = "检查结果";
@@ -96,10 +98,9 @@ pub fn build(report: &CheckReport, limits: &ReadLimits) -> Result<Workbook, Jica
     for p in &plan {
         let marks = marks_for(&report.findings, p.file, p.sheet);
         // Uploads can be large: the copy is streamed to a temporary file
-        // row by row instead of being held in memory.
-        let ws = wb
-            .add_worksheet_with_constant_memory()
-            .map_err(xlsx_error)?;
+        // row by row instead of being held in memory. Low-memory mode keeps
+        // the shared-string table (WPS mishandles inline strings).
+        let ws = wb.add_worksheet_with_low_memory().map_err(xlsx_error)?;
         ws.set_name(&p.name).map_err(xlsx_error)?;
         annotate(ws, p, &marks, &mut formats, limits)?;
     }
@@ -164,7 +165,8 @@ fn marks_for<'a>(
     marks
 }
 
-/// Copies one sheet's cells, marking the faulty ones.
+/// Copies one sheet's cells with their look (number formats, borders,
+/// merges as far as the file keeps them), marking the faulty ones.
 fn annotate(
     ws: &mut Worksheet,
     p: &Planned<'_>,
@@ -173,54 +175,46 @@ fn annotate(
     limits: &ReadLimits,
 ) -> Result<(), JicaiError> {
     let header0 = p.header_row.saturating_sub(1);
+    let source = SourceLook::read(Path::new(p.file), p.sheet);
     let mut widths = Widths::new();
-    // The sheet is written row by row (constant memory): a faulty cell that
-    // is blank in the upload is written, filled, when its row goes by.
-    let mut pending = marks.iter().peekable();
-    let mut blank = |ws: &mut Worksheet,
-                     formats: &mut Formats,
-                     below: u32,
-                     row_cols: &[u16]|
-     -> Result<(), XlsxError> {
-        while let Some((&(r, c), found)) = pending.next_if(|((r, _), _)| *r <= below) {
-            if r == below && row_cols.contains(&c) {
-                continue;
-            }
-            let look = Look {
-                severity: worst(found),
-                ..Look::default()
-            };
-            ws.write_blank(r, c, formats.get(look))?;
-        }
-        Ok(())
-    };
     let mut failed: Option<XlsxError> = None;
+    let mut copy = Copy {
+        source: &source,
+        marks,
+        pending: marks.iter().peekable(),
+        merges: 0,
+    };
     let mut sink = |(row, cells): grid::RawRow| {
         // Titles and notes ("注：…") are one long cell spilling over the
         // columns to their right; they would make column A as wide as the page.
         let measured = row >= header0 && (row == header0 || cells.len() > 1);
-        let mut cols = Vec::with_capacity(cells.len());
         let mut write = || -> Result<(), XlsxError> {
-            if let Some(prev) = row.checked_sub(1) {
-                blank(ws, formats, prev, &[])?;
-            }
+            copy.before(ws, formats, row)?;
+            let mut cols = Vec::with_capacity(cells.len());
             for (col, cell) in &cells {
-                let Ok(col) = u16::try_from(*col) else {
+                let Ok(c) = u16::try_from(*col) else {
                     continue;
                 };
-                cols.push(col);
+                cols.push(c);
+                let src = source.at(row, *col);
                 let look = Look {
-                    severity: marks.get(&(row, col)).and_then(worst),
-                    num: Some(num_fmt(cell)),
+                    severity: marks.get(&(row, c)).and_then(worst),
+                    // The upload's own format wins; dates keep a date format.
+                    num: src
+                        .as_ref()
+                        .and_then(|s| s.num_format.as_ref())
+                        .is_none()
+                        .then(|| num_fmt(cell)),
                     bold: row == header0,
+                    source: src.map(|s| formats.source(s)),
                     ..Look::default()
                 };
                 if measured {
-                    widths.see(col, &cell.display());
+                    widths.see(c, &cell.display());
                 }
-                write_cell(ws, row, col, cell, formats.get(look))?;
+                write_cell(ws, row, c, cell, formats.get(look))?;
             }
-            blank(ws, formats, row, &cols)
+            copy.blanks(ws, formats, row, &cols)
         };
         match write() {
             Ok(()) => true,
@@ -234,7 +228,7 @@ fn annotate(
     if let Some(e) = failed {
         return Err(xlsx_error(e));
     }
-    blank(ws, formats, u32::MAX, &[]).map_err(xlsx_error)?;
+    copy.before(ws, formats, u32::MAX).map_err(xlsx_error)?;
     let mut sheet_worst: Option<crate::model::Severity> = None;
     for (&(row, col), found) in marks {
         sheet_worst = match (sheet_worst, worst(found)) {
@@ -245,14 +239,110 @@ fn annotate(
             .map_err(xlsx_error)?;
     }
     widths.apply(ws, 6.0, 50.0).map_err(xlsx_error)?;
-    if p.header_row <= MAX_FROZEN_ROWS {
+    let titles = (p.header_row <= MAX_FROZEN_ROWS).then_some((header0, header0));
+    if titles.is_some() {
         ws.set_freeze_panes(p.header_row, 0).map_err(xlsx_error)?;
     }
+    print_setup(ws, widths.total(6.0, 50.0), titles).map_err(xlsx_error)?;
     if let Some(sev) = sheet_worst {
         ws.set_tab_color(severity_colors(sev).1);
     }
     ws.set_header(format!("&L{}", header_text(p.file)));
     Ok(())
+}
+
+/// What the row-by-row copy writes besides the uploaded values: merged
+/// areas, blank cells that draw borders, and faulty cells that are blank.
+/// The sheet is streamed (rows cannot be revisited), so each is written
+/// when its row goes by.
+struct Copy<'a, I: Iterator> {
+    source: &'a SourceLook,
+    marks: &'a BTreeMap<(u32, u16), Vec<&'a Finding>>,
+    pending: std::iter::Peekable<I>,
+    /// Merged areas written so far (they are sorted by first row).
+    merges: usize,
+}
+
+impl<'a, I> Copy<'a, I>
+where
+    I: Iterator<Item = (&'a (u32, u16), &'a Vec<&'a Finding>)>,
+{
+    /// Before row `row` is written: the merged areas starting on or before
+    /// it, and the faulty blank cells above it.
+    fn before(
+        &mut self,
+        ws: &mut Worksheet,
+        formats: &mut Formats,
+        row: u32,
+    ) -> Result<(), XlsxError> {
+        while let Some(m) = self.source.merges.get(self.merges) {
+            if m.start.0 > row {
+                break;
+            }
+            self.merges += 1;
+            let (Ok(c0), Ok(c1)) = (u16::try_from(m.start.1), u16::try_from(m.end.1)) else {
+                continue;
+            };
+            let look = self.look(formats, m.start.0, c0);
+            ws.merge_range(m.start.0, c0, m.end.0, c1, "", formats.get(look))?;
+        }
+        match row {
+            0 => Ok(()),
+            u32::MAX => self.marked_blanks(ws, formats, u32::MAX, &[]),
+            r => self.marked_blanks(ws, formats, r - 1, &[]),
+        }
+    }
+
+    /// After row `row`'s values: its blank cells that draw something or
+    /// are faulty.
+    fn blanks(
+        &mut self,
+        ws: &mut Worksheet,
+        formats: &mut Formats,
+        row: u32,
+        written: &[u16],
+    ) -> Result<(), XlsxError> {
+        let mut cols = written.to_vec();
+        for (col, _) in self.source.visible_blanks(row) {
+            let Ok(c) = u16::try_from(col) else { continue };
+            if cols.contains(&c) {
+                continue;
+            }
+            let look = self.look(formats, row, c);
+            ws.write_blank(row, c, formats.get(look))?;
+            cols.push(c);
+        }
+        self.marked_blanks(ws, formats, row, &cols)
+    }
+
+    fn marked_blanks(
+        &mut self,
+        ws: &mut Worksheet,
+        formats: &mut Formats,
+        below: u32,
+        skip: &[u16],
+    ) -> Result<(), XlsxError> {
+        while let Some((&(r, c), _)) = self.pending.next_if(|((r, _), _)| *r <= below) {
+            if r == below && skip.contains(&c) {
+                continue;
+            }
+            let look = self.look(formats, r, c);
+            ws.write_blank(r, c, formats.get(look))?;
+        }
+        Ok(())
+    }
+
+    /// A cell's look: the upload's, with the severity of its findings.
+    fn look(&self, formats: &mut Formats, row: u32, col: u16) -> Look {
+        Look {
+            severity: self.marks.get(&(row, col)).and_then(worst),
+            source: self
+                .source
+                .at(row, u32::from(col))
+                .map(|s| formats.source(s)),
+            ..Look::default()
+        }
+    }
 }
 
 /// The file name in the printed page header (`&` is a control character

@@ -4,10 +4,58 @@
 //! unit wide; they take about two. Widths are computed here from the text's
 //! display width instead.
 
+use super::source_look::CellStyle;
 use crate::model::Severity;
+use indexmap::IndexSet;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 use std::collections::HashMap;
 use unicode_width::UnicodeWidthStr;
+
+/// Excel's paper code for A4.
+const A4: u8 = 9;
+/// Column-width units (characters of the default font) that fit across a
+/// portrait A4 page inside the margins; a wider sheet prints landscape.
+pub(crate) const PORTRAIT_WIDTH: f64 = 95.0;
+/// Points per line of 11 pt text (Excel's default row height is 13.5–15).
+pub(crate) const LINE_HEIGHT: f64 = 14.25;
+
+/// Print set-up shared by every sheet jicai writes: A4, portrait or
+/// landscape by the sheet's width (sum of column widths), fitted to the page
+/// width (as many pages down as needed), `titles` (first and last row)
+/// repeated on every page, page numbers in the footer.
+pub(crate) fn print_setup(
+    ws: &mut Worksheet,
+    width: f64,
+    titles: Option<(u32, u32)>,
+) -> Result<(), XlsxError> {
+    ws.set_paper_size(A4);
+    if width > PORTRAIT_WIDTH {
+        ws.set_landscape();
+    } else {
+        ws.set_portrait();
+    }
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.5, 0.5, 0.7, 0.7, 0.3, 0.3);
+    if let Some((first, last)) = titles {
+        ws.set_repeat_rows(first, last)?;
+    }
+    ws.set_footer("&C第 &P 页，共 &N 页");
+    Ok(())
+}
+
+/// The height (points) of a row whose cells wrap `(text, column width)`:
+/// enough lines for the longest, counting a Chinese character as two.
+pub(crate) fn wrapped_height<'a>(cells: impl IntoIterator<Item = (&'a str, f64)>) -> f64 {
+    let lines = cells
+        .into_iter()
+        .map(|(t, w)| {
+            t.split('\n')
+                .map(|l| (l.width_cjk() as f64 / (w - 1.0).max(1.0)).ceil().max(1.0))
+                .sum::<f64>()
+        })
+        .fold(1.0, f64::max);
+    (lines * LINE_HEIGHT + 6.0).max(20.0)
+}
 
 /// Fill and font colours per severity (Excel's "Bad", "Neutral" and a light
 /// blue), readable in print and in grey-scale.
@@ -62,6 +110,10 @@ pub(crate) struct Look {
     pub bold: bool,
     /// Thin borders, for the cells of a form.
     pub border: bool,
+    /// Centred (序号 and other short codes, kept clear of their neighbours).
+    pub center: bool,
+    /// The uploaded cell's own look ([`Formats::source`]), under the marks.
+    pub source: Option<u32>,
 }
 
 /// Formats built once per look; rust_xlsxwriter deduplicates them again
@@ -69,18 +121,33 @@ pub(crate) struct Look {
 #[derive(Default)]
 pub(crate) struct Formats {
     cache: HashMap<Look, Format>,
+    sources: IndexSet<CellStyle>,
 }
 
 impl Formats {
     pub fn get(&mut self, look: Look) -> &Format {
-        self.cache.entry(look).or_insert_with(|| build(look))
+        let source = look.source.and_then(|i| self.sources.get_index(i as usize));
+        self.cache
+            .entry(look)
+            .or_insert_with(|| build(look, source))
+    }
+
+    /// The id of an uploaded cell's look, for [`Look::source`].
+    pub fn source(&mut self, style: CellStyle) -> u32 {
+        self.sources.insert_full(style).0 as u32
     }
 }
 
-fn build(look: Look) -> Format {
+fn build(look: Look, source: Option<&CellStyle>) -> Format {
     let mut f = Format::new().set_align(FormatAlign::Top);
+    if let Some(src) = source {
+        f = src.apply(f);
+    }
     if let Some(code) = look.num.and_then(NumFmt::code) {
         f = f.set_num_format(code);
+    }
+    if look.center {
+        f = f.set_align(FormatAlign::Center);
     }
     if look.header {
         f = f
@@ -137,10 +204,29 @@ impl Widths {
             if w == 0 {
                 continue;
             }
-            let width = (w as f64 * 1.1 + 2.0).clamp(min, max);
-            ws.set_column_width(col as u16, width)?;
+            ws.set_column_width(col as u16, Self::width_of(w, min, max))?;
         }
         Ok(())
+    }
+
+    fn width_of(seen: usize, min: f64, max: f64) -> f64 {
+        (seen as f64 * 1.1 + 2.0).clamp(min, max)
+    }
+
+    /// The width [`Widths::apply`] gives column `col` (Excel's default 8.43
+    /// for a column never seen).
+    pub fn width(&self, col: u16, min: f64, max: f64) -> f64 {
+        match self.max.get(col as usize) {
+            Some(&w) if w > 0 => Self::width_of(w, min, max),
+            _ => 8.43,
+        }
+    }
+
+    /// The sheet's width as [`Widths::apply`] sets it, for [`print_setup`].
+    pub fn total(&self, min: f64, max: f64) -> f64 {
+        (0..self.max.len() as u16)
+            .map(|c| self.width(c, min, max))
+            .sum()
     }
 
     /// Overrides one column's width cap (long texts wrap instead).
