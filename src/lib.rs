@@ -25,5 +25,6 @@ pub mod project;
 pub mod report;
 pub mod rulediff;
 pub mod ruletest;
+pub mod serve;
 pub mod table;
 pub mod value;

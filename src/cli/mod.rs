@@ -6,6 +6,7 @@ mod columns;
 mod generate;
 mod merge;
 mod rules;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -41,6 +42,8 @@ pub enum Command {
     /// 查看内置模板
     #[command(subcommand)]
     Templates(generate::TemplatesCommand),
+    /// 启动网页与 HTTP 接口服务（检查、生成、规则）
+    Serve(serve::ServeArgs),
 }
 
 /// Prints a line to stderr, ignoring a closed pipe (`jicai … 2>&1 | head`
@@ -75,6 +78,7 @@ pub fn main() -> ExitCode {
             generate::run_generate(cli.rules.as_deref(), cli.templates.as_deref(), args)
         }
         Command::Templates(cmd) => generate::run_templates(cli.templates.as_deref(), cmd),
+        Command::Serve(args) => serve::run(cli.rules.as_deref(), cli.templates.as_deref(), args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
