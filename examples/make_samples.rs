@@ -20,6 +20,9 @@ use rust_xlsxwriter::{
 };
 use std::path::{Path, PathBuf};
 
+#[path = "make_samples/ledgers.rs"]
+mod ledgers;
+
 // ── cells ────────────────────────────────────────────────────────────────
 
 #[derive(Clone, Debug)]
@@ -299,7 +302,7 @@ struct Names {
 
 // ── 合同备案表 ───────────────────────────────────────────────────────────
 
-const CONTRACT_HEADERS: [&str; 24] = [
+const CONTRACT_HEADERS: [&str; 26] = [
     "序号",
     "采购单位",
     "项目名称",
@@ -324,6 +327,8 @@ const CONTRACT_HEADERS: [&str; 24] = [
     "付款时间",
     "付款条件",
     "逾期付款违约责任",
+    "分计划编号",
+    "数量",
 ];
 
 #[derive(Clone)]
@@ -351,6 +356,9 @@ struct Contract {
     pay_when: String,
     pay_if: String,
     pay_late: String,
+    /// 吉林: the 分计划 the contract fills, and its quantity.
+    plan_no: String,
+    quantity: Option<f64>,
 }
 
 impl Contract {
@@ -380,6 +388,8 @@ impl Contract {
             pay_when: "验收合格后15日内".into(),
             pay_if: "履约验收合格并收到发票".into(),
             pay_late: "按未付金额每日万分之五支付违约金".into(),
+            plan_no: String::new(),
+            quantity: None,
         }
     }
     fn supplementary(mut self, original: &Contract, no: &str, amount: f64) -> Contract {
@@ -430,6 +440,8 @@ impl Contract {
             opt(&self.pay_when),
             opt(&self.pay_if),
             opt(&self.pay_late),
+            opt(&self.plan_no),
+            self.quantity.map_or(C::E, C::N),
         ]
     }
 }
@@ -535,7 +547,7 @@ fn contract_sheet(title: String, contracts: &[Contract]) -> Sheet {
 
 // ── 保证金表 ─────────────────────────────────────────────────────────────
 
-const DEPOSIT_HEADERS: [&str; 20] = [
+const DEPOSIT_HEADERS: [&str; 22] = [
     "序号",
     "项目名称",
     "包号",
@@ -556,6 +568,8 @@ const DEPOSIT_HEADERS: [&str; 20] = [
     "约定不予退还的情形",
     "逾期退还违约责任",
     "备注",
+    "收到撤回通知日期",
+    "终止采购日期",
 ];
 
 #[derive(Clone)]
@@ -573,6 +587,9 @@ struct Deposit {
     returned: C,
     /// The five 履约保证金 agreements of 江北 三(三), filled unless blanked.
     terms: bool,
+    /// A bid withdrawn before the deadline / a procurement terminated.
+    withdrawn: C,
+    terminated: C,
 }
 
 impl Deposit {
@@ -590,6 +607,8 @@ impl Deposit {
             signed: C::E,
             returned: C::E,
             terms: false,
+            withdrawn: C::E,
+            terminated: C::E,
         }
     }
     fn performance(supplier: &str, contract: &str, amount: f64, contract_amount: f64) -> Deposit {
@@ -606,6 +625,8 @@ impl Deposit {
             signed: C::E,
             returned: C::E,
             terms: true,
+            withdrawn: C::E,
+            terminated: C::E,
         }
     }
     fn row(&self, i: usize, project: &str) -> Vec<C> {
@@ -631,6 +652,8 @@ impl Deposit {
             term("供应商不履行合同义务、经催告后仍不履行"),
             term("按逾期天数每日万分之五支付资金占用费"),
             C::E,
+            self.withdrawn.clone(),
+            self.terminated.clone(),
         ]
     }
 }
@@ -651,8 +674,17 @@ fn national_deposits(n: &Names, faulty: bool) -> Vec<Deposit> {
     lost.returned = d(2025, 9, 8);
     // Exactly 10% of the contract.
     let perf = Deposit::performance(s0, &format!("{p}-HT-2025-001"), 120_000.0, 1_200_000.0);
+    // Withdrawn before the deadline (87号 第三十八条) and a terminated
+    // procurement (第二十九条): returned on the 5th working day.
+    let mut withdrawn = Deposit::bid(s2, 10_000.0, 600_000.0);
+    withdrawn.withdrawn = d(2025, 6, 9);
+    withdrawn.returned = d(2025, 6, 16);
+    let mut terminated = Deposit::bid(s1, 10_000.0, 600_000.0);
+    terminated.terminated = d(2025, 6, 9);
+    terminated.returned = d(2025, 6, 16);
     let mut v = vec![won, lost, perf];
     if !faulty {
+        v.extend([withdrawn, terminated]);
         return v;
     }
     // GP-条例33-比例: one cent over 2%.
@@ -685,6 +717,17 @@ fn national_deposits(n: &Names, faulty: bool) -> Vec<Deposit> {
     let mut cash_perf = Deposit::performance(s2, &format!("{p}-HT-2025-003"), 30_000.0, 300_000.0);
     cash_perf.form = "现金";
     v.push(cash_perf);
+    // The clean rows after the faulty ones, so that those keep their cells.
+    v.extend([withdrawn, terminated]);
+    // GP-87-38-撤回 and GP-87-29-终止: returned on the 6th working day.
+    let mut withdrawn = Deposit::bid(s0, 10_000.0, 600_000.0);
+    withdrawn.withdrawn = d(2025, 6, 9);
+    withdrawn.returned = d(2025, 6, 17);
+    v.push(withdrawn);
+    let mut terminated = Deposit::bid(s2, 10_000.0, 600_000.0);
+    terminated.terminated = d(2025, 6, 9);
+    terminated.returned = d(2025, 6, 17);
+    v.push(terminated);
     v
 }
 
@@ -1222,7 +1265,7 @@ fn shared_sheets(
     let mut schemes = national_schemes(faulty);
     schemes.extend(more_schemes);
     let fa = format!("{region}2025年办公设备及服务框架协议采购");
-    vec![
+    let mut sheets = vec![
         contract_sheet(format!("{region}2025年政府采购合同备案表"), &contracts),
         deposit_sheet(
             format!("{region}2025年政府采购保证金登记表"),
@@ -1236,7 +1279,9 @@ fn shared_sheets(
             n.agency,
             &national_outcomes(faulty),
         ),
-    ]
+    ];
+    sheets.extend(ledgers::ledgers(region, n.pfx, n.project, faulty));
+    sheets
 }
 
 const SIMPLE_DEMAND: [&str; 10] = [
@@ -1326,7 +1371,7 @@ fn sample_national() -> Sample {
 
 // 北京 ────────────────────────────────────────────────────────────────────
 
-const BJ_DEMAND: [&str; 17] = [
+const BJ_DEMAND: [&str; 19] = [
     "序号",
     "参与单位",
     "单位代码",
@@ -1344,6 +1389,8 @@ const BJ_DEMAND: [&str; 17] = [
     "组织形式",
     "委托函",
     "意向公开日期",
+    "意向公开方式",
+    "牵头单位是否核实",
 ];
 
 fn beijing(faulty: bool) -> Vec<Sheet> {
@@ -1484,6 +1531,17 @@ fn beijing(faulty: bool) -> Vec<Sheet> {
         );
         bad[6] = t("2");
         demand.push(bad);
+    }
+    // 第七条: the lead unit publishes for itself; the others publish
+    // separately and are verified — in faulty, 呼家楼 (the 3rd row) is not.
+    for (i, r) in demand.iter_mut().enumerate() {
+        let (how, checked) = match i {
+            0 => ("统一公开", C::E),
+            2 if faulty => ("分别公开", t("否")),
+            _ => ("分别公开", t("是")),
+        };
+        r.push(t(how));
+        r.push(checked);
     }
     let mut sheets = vec![demand_sheet(
         format!("{wy}需求汇总表"),
@@ -1895,7 +1953,7 @@ fn sample_zhejiang() -> Sample {
 
 // 吉林 ────────────────────────────────────────────────────────────────────
 
-const JL_DEMAND: [&str; 15] = [
+const JL_DEMAND: [&str; 17] = [
     "序号",
     "参与单位",
     "单位代码",
@@ -1911,6 +1969,8 @@ const JL_DEMAND: [&str; 15] = [
     "代理机构类型",
     "组织形式",
     "已有框架协议",
+    "分计划编号",
+    "产品配置分型",
 ];
 
 fn jl_row(x: &Need) -> Vec<C> {
@@ -2084,10 +2144,39 @@ fn jilin(faulty: bool) -> Vec<Sheet> {
             },
         ]);
     }
+    if faulty {
+        // JL-三一4-配置分型: the 产品配置表 has two configurations of this 品目.
+        rows.push(Need {
+            unit: "农安县人民医院",
+            code: "220122",
+            level: "县级",
+            package: "4",
+            item: "A02021003 A4黑白打印机",
+            quantity: 2.0,
+            budget: 0.6,
+            ..need
+        });
+    }
+    // 三(一)(4)(6): each 分计划 has its number; the last row chose a 配置分型.
+    let last = rows.len() - 1;
+    let demand_rows = rows
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let mut r = jl_row(x);
+            r.push(t(&format!("JL-FJH-{:03}", i + 1)));
+            r.push(if faulty && i == last {
+                t("配置3")
+            } else {
+                C::E
+            });
+            r
+        })
+        .collect();
     let mut sheets = vec![demand_sheet(
         format!("{pa}分计划汇总（总计划）"),
         JL_DEMAND.to_vec(),
-        rows.iter().map(jl_row).collect(),
+        demand_rows,
     )];
 
     // 附件4：合计 under the header, as on the 样表.
@@ -2332,11 +2421,24 @@ fn jilin(faulty: bool) -> Vec<Sheet> {
             ..SCHEME
         });
     }
+    // 三(一)(6): the contract for 分计划 JL-FJH-001 (10 台) matches it; in
+    // faulty the one for JL-FJH-002 (6 台) is signed for 7 (JL-三一6-数量).
+    let mut contracts = Vec::new();
+    let mut by_plan = Contract::new(&n, "吉林省人民医院", "JL-HT-2025-101", 1_200_000.0, 0);
+    by_plan.plan_no = "JL-FJH-001".into();
+    by_plan.quantity = Some(10.0);
+    contracts.push(by_plan);
+    if faulty {
+        let mut over = Contract::new(&n, "长春市中心医院", "JL-HT-2025-102", 840_000.0, 0);
+        over.plan_no = "JL-FJH-002".into();
+        over.quantity = Some(7.0);
+        contracts.push(over);
+    }
     sheets.extend(shared_sheets(
         &n,
         "吉林省",
         faulty,
-        vec![],
+        contracts,
         vec![],
         more_schemes,
     ));

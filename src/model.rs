@@ -99,6 +99,8 @@ pub enum Builtin {
     长度,
     包含,
     天数,
+    /// `单数(n)`: n is an odd whole number (评标委员会 5人以上单数).
+    单数,
     /// `若(条件, 值)`: the value where the condition holds, else blank — so
     /// that aggregates can count or sum a subset of the group's rows.
     若,

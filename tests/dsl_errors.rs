@@ -132,10 +132,10 @@ fn same_id_as_parent_needs_override() {
 #[test]
 fn override_of_missing_rule_is_refused_with_hint() {
     let body = "  依据 第一条\n  程度 应当\n  范围 合同备案表 每行\n  要求 合同金额 不超过 100万元";
-    let text = format!("{HEADER}覆盖 规则 GP-64 \"x\" {{\n{body}\n}}\n");
+    let text = format!("{HEADER}覆盖 规则 GP-470 \"x\" {{\n{body}\n}}\n");
     let e = one_error(&text);
     assert!(e.message.contains("在上级规则集中不存在"), "{e}");
-    assert_eq!(e.hint.as_deref(), Some("是否指“GP-46”？"));
+    assert_eq!(e.hint.as_deref(), Some("是否指“GP-47”？"));
 }
 
 #[test]

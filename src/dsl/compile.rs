@@ -89,6 +89,7 @@ fn builtin_named(name: &str) -> Option<Builtin> {
         "长度" | "len" => Builtin::长度,
         "包含" | "contains" => Builtin::包含,
         "天数" | "days" => Builtin::天数,
+        "单数" | "odd" => Builtin::单数,
         "若" | "if" => Builtin::若,
         _ => return None,
     })
@@ -111,6 +112,7 @@ const FUNCTION_NAMES: &[&str] = &[
     "长度",
     "包含",
     "天数",
+    "单数",
     "若",
 ];
 
@@ -522,6 +524,7 @@ impl Compiler<'_> {
             Builtin::品目归属 => &[Ty::Text, Ty::Set(Box::new(Ty::Text))],
             Builtin::包含 => &[Ty::Text, Ty::Text],
             Builtin::天数 => &[Ty::Date, Ty::Date],
+            Builtin::单数 => &[Ty::Number],
             // Ty::Empty: any type; the call takes the value's type.
             Builtin::若 => &[Ty::Bool, Ty::Empty],
         };

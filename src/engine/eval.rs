@@ -457,6 +457,11 @@ fn builtin(func: Builtin, args: &[Cx], f: Frame, env: &Env) -> Result<Value, Eva
             (Value::Date(a), Value::Date(b)) => Value::Number(Decimal::from((*b - *a).num_days())),
             _ => Value::Empty,
         },
+        // 5.0 is odd, 5.5 is not a whole number of people at all.
+        Builtin::单数 => match &*arg(0)? {
+            Value::Number(n) => Value::Bool(n.fract().is_zero() && !(n % Decimal::TWO).is_zero()),
+            _ => Value::Empty,
+        },
     })
 }
 
