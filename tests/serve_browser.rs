@@ -2,7 +2,8 @@
 //! (chromedriver): the faulty sample uploaded and its findings read, the
 //! annotated workbook downloaded and opened, a generate form filled with a
 //! mistake and corrected, a rule and its citation browsed, and the same
-//! pages at 390 px. Screenshots of each page go to docs/img.
+//! pages at 390 px. Screenshots of each page go to docs/img with
+//! UPDATE_SCREENSHOTS=1.
 //!
 //! Needs /usr/bin/chromium and /usr/bin/chromedriver (scripts/ci-deps.sh
 //! installs them).
@@ -123,8 +124,9 @@ async fn wait_for_file(dir: &Path, ext: &str) -> PathBuf {
     }
 }
 
-/// The whole page into docs/img/NAME.png (the window is stretched to the
-/// page's height first, up to a limit).
+/// The whole page as NAME.png (the window is stretched to the page's height
+/// first, up to a limit): into docs/img when UPDATE_SCREENSHOTS is set, else
+/// into the test's temporary folder, so a test run leaves the tree unchanged.
 async fn screenshot(c: &Client, name: &str, width: u32) {
     let height = c
         .execute("return document.documentElement.scrollHeight", vec![])
@@ -138,7 +140,11 @@ async fn screenshot(c: &Client, name: &str, width: u32) {
     }
     let png = c.screenshot().await.unwrap();
     assert!(png.starts_with(b"\x89PNG"));
-    let dir = repo("docs/img");
+    let dir = if std::env::var_os("UPDATE_SCREENSHOTS").is_some() {
+        repo("docs/img")
+    } else {
+        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("screenshots")
+    };
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
     if width > 400 {
